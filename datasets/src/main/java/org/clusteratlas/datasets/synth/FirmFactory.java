@@ -1,0 +1,340 @@
+package org.clusteratlas.datasets.synth;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds a corporation and its whole history from (seed, index) alone, so any task can rebuild any firm
+ * and the result never depends on partitioning.
+ *
+ * <p>The model, per firm: latent quality q ~ N(0,1); a target log size with a heavy right tail (a
+ * lognormal body plus an exponential-in-logs tail, so median a handful of insured members and a few firms
+ * with tens of thousands); a firm-specific growth trend rising with q; AR(1) yearly shocks; a ramp-up
+ * over the first four years of a young firm. Selection: the yearly probability of a first R&D grant rises
+ * with q and with last year's realised growth, so winners were already growing. Treatment effects (see
+ * {@link GrantEffect}) are added to log employment and log revenue from the first grant year on. Program
+ * entry selects the same way and has no effect.
+ */
+final class FirmFactory implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private static final int LIFE = 1;
+  private static final int PLACE = 2;
+  private static final int IDENTITY = 3;
+  private static final int STEM = 4;
+  private static final int SISTER = 5;
+  private static final int SIZE = 6;
+  private static final int PATH = 7;
+  private static final int TREATMENT = 8;
+  private static final int PROGRAMS = 9;
+  private static final int FINANCE = 10;
+  private static final int BRANCHES = 11;
+  private static final int MOVE = 12;
+
+  /** Share of firms founded during the period (the rest existed before it). */
+  static final double BIRTH_SHARE = 0.36;
+  /** Baseline yearly first-grant probability for an R&D-intensive firm of average q and growth. */
+  static final double GRANT_BASE = 0.045;
+  static final double SISTER_SHARE = 0.06;
+  static final double MOVE_SHARE = 0.03;
+  static final String[] BRANCH_KINDS = {"지점", "공장", "사업소", "연구소", "지점", "공장"};
+
+  private final World world;
+  private final long seed;
+
+  FirmFactory(World world) {
+    this.world = world;
+    this.seed = world.config.seed();
+  }
+
+  private RandomStream stream(long index, int purpose) {
+    return RandomStream.of(seed, RandomStream.FIRM, index, purpose);
+  }
+
+  Firm firm(long index) {
+    GeneratorConfig c = world.config;
+    Geography geo = world.geography;
+    IndustryTable industry = world.industry;
+    int first = c.firstYear();
+    int last = c.lastYear();
+    int months = world.months;
+
+    // where and what
+    RandomStream place = stream(index, PLACE);
+    int cluster = -1;
+    double u = place.uniform();
+    for (int i = 0; i < world.clusterCumulative.length; i++) {
+      if (u < world.clusterCumulative[i]) {
+        cluster = i;
+        break;
+      }
+    }
+    int leaf;
+    int division;
+    StrongCluster planted = cluster >= 0 ? world.clusters.get(cluster) : null;
+    if (planted != null) {
+      leaf = world.clusterLeaf[cluster];
+      division = world.clusterDivision[cluster];
+    } else {
+      leaf = geo.drawLeaf(place);
+      division = industry.drawDivision(place, geo.leafSido[leaf]);
+    }
+
+    // birth and closing
+    RandomStream life = stream(index, LIFE);
+    double q = life.normal();
+    int foundYear;
+    if (planted != null && planted.emerging(c)) {
+      foundYear = life.between(planted.firstYear(), Math.min(planted.firstYear() + 2, last));
+    } else if (life.chance(BIRTH_SHARE)) {
+      foundYear = life.between(first, last);
+    } else {
+      double age = -Math.log(1 - life.uniform()) * 11;
+      foundYear = first - 1 - (int) Math.min(first - 1960, age);
+    }
+    int foundMonthOfYear = life.between(1, 12);
+    int founded = foundYear * 10_000 + foundMonthOfYear * 100 + life.between(1, 28);
+    int foundMonth = (foundYear - first) * 12 + foundMonthOfYear - 1;
+    int exitMonth = months;
+    int exited = 0;
+    int lastDataYear = c.npsLastMonth().getYear();
+    for (int y = Math.max(foundYear, first); y <= lastDataYear; y++) {
+      double hazard = 0.035 * Math.exp(-0.35 * q) * (y - foundYear < 3 ? 1.6 : 1.0) * (planted != null ? 0.4 : 1);
+      if (life.uniform() < hazard) {
+        int month = life.between(1, 12);
+        int m = (y - first) * 12 + month - 1;
+        if (m > foundMonth + 6 && m < months) {
+          exitMonth = m;
+          exited = y * 10_000 + month * 100 + life.between(1, 28);
+        }
+        break;
+      }
+    }
+
+    // size, growth path
+    RandomStream size = stream(index, SIZE);
+    double target = 1.0 + 0.35 * q + size.normal(0, 1.1) + sizeEffect(industry.division[division]);
+    if (size.chance(0.02)) {
+      target += 2.0 * -Math.log(1 - size.uniform());
+    }
+    if (planted != null) {
+      target += 0.6 + 0.35 * Math.log(planted.strength());
+    }
+    target = Math.min(target, Math.log(120_000));
+    double trend = 0.015 + 0.025 * q + size.normal(0, 0.04);
+    double wage = industry.wage[division] * Math.exp(0.12 * q + size.normal(0, 0.15)) * (target > 5 ? 1.3 : 1);
+
+    int spanYears = lastDataYear - first + 1;
+    double[] base = new double[spanYears + 3]; // years first-2 .. lastDataYear+1
+    RandomStream path = stream(index, PATH);
+    double shock = path.normal(0, 0.09);
+    double foundAt = foundYear + (foundMonthOfYear - 1) / 12.0;
+    for (int k = 0; k < base.length; k++) {
+      int y = first - 2 + k;
+      shock = 0.5 * shock + path.normal(0, 0.09);
+      double age = y + 0.5 - foundAt;
+      double ramp = age >= 4 ? 0 : Math.log(0.3 + 0.7 * Math.max(0, age) / 4);
+      base[k] = target + trend * (y - first - 5) + shock + ramp;
+    }
+
+    // R&D grants: selection on quality and last year's growth
+    RandomStream treat = stream(index, TREATMENT);
+    byte[] projects = new byte[c.years()];
+    int firstGrant = 0;
+    double intensity = industry.rndIntensity[division];
+    boolean big = target > 5.7;
+    for (int y = first; y <= last; y++) {
+      int k = y - first + 2;
+      int june = (y - first) * 12 + 5;
+      double draw = treat.uniform();
+      if (june < foundMonth + 12 || june >= exitMonth) {
+        continue;
+      }
+      double growth = clamp(base[k - 1] - base[k - 2], -0.3, 0.4);
+      double p;
+      if (firstGrant == 0) {
+        p = GRANT_BASE * intensity * Math.exp(0.8 * q + 5 * growth) * (Math.exp(base[k - 1]) < 3 ? 0.3 : 1);
+      } else {
+        p = clamp(0.35 + 0.1 * q, 0.1, 0.7) * Math.pow(intensity, 0.3);
+      }
+      if (draw < Math.min(0.6, p)) {
+        if (firstGrant == 0) {
+          firstGrant = y;
+        }
+        projects[y - first] = (byte) Math.min(60, 1 + treat.poisson(big ? 1.5 + (target - 5.7) : 0.25));
+      }
+    }
+
+    int[] headcount = new int[months];
+    for (int m = Math.max(0, foundMonth); m < exitMonth; m++) {
+      int y = first + m / 12;
+      double t = (m % 12 + 0.5) / 12 - 0.5;
+      int k = y - first + 2;
+      double level = t < 0 ? base[k] + (base[k] - base[k - 1]) * t : base[k] + (base[k + 1] - base[k]) * t;
+      double effect = firstGrant > 0 ? GrantEffect.logEmployment(y - firstGrant) : 0;
+      headcount[m] = Math.max(1, (int) Math.round(Math.exp(level + effect + path.normal(0, 0.02))));
+    }
+
+    // moves (the registry shows the latest address, so a move happens by the registry date)
+    RandomStream move = stream(index, MOVE);
+    int moveMonth = -1;
+    int newLeaf = leaf;
+    int newDong = 0;
+    int lastRegistryMonth = (last - first) * 12 + 11;
+    int earliest = Math.max(foundMonth, 0) + 12;
+    if (move.chance(MOVE_SHARE) && planted == null && earliest < Math.min(lastRegistryMonth, exitMonth - 1)) {
+      moveMonth = move.between(earliest, Math.min(lastRegistryMonth, exitMonth - 1));
+      newLeaf = move.chance(0.6) ? geo.drawLeafInSido(move, leaf) : geo.drawLeaf(move);
+      if (newLeaf == leaf) {
+        moveMonth = -1;
+      }
+      newDong = move.below(Geography.DONGS);
+    }
+
+    // programs: same kind of selection, no effect
+    RandomStream prog = stream(index, PROGRAMS);
+    int[] programYear = new int[Program.values().length];
+    for (Program p : Program.values()) {
+      for (int y = first; y <= last; y++) {
+        int k = y - first + 2;
+        int june = (y - first) * 12 + 5;
+        double draw = prog.uniform();
+        if (june < foundMonth + 12 || june >= exitMonth) {
+          continue;
+        }
+        int hqLeaf = moveMonth >= 0 && june >= moveMonth ? newLeaf : leaf;
+        if (!p.eligible(geo.leafSido[hqLeaf], industry, division, headcount[june])) {
+          continue;
+        }
+        double growth = clamp(base[k - 1] - base[k - 2], -0.3, 0.4);
+        if (draw < Math.min(0.5, p.hazard * Math.exp(0.7 * q + 4 * growth))) {
+          programYear[p.ordinal()] = y;
+          break;
+        }
+      }
+    }
+
+    // financials and patent intensity
+    RandomStream fin = stream(index, FINANCE);
+    boolean files = fin.chance(1 / (1 + Math.exp(-(-1.25 + 0.9 * (target - 1.5)))));
+    double logProductivity = Math.log(industry.revenuePerWorker[division]) + 0.25 * q + fin.normal(0, 0.35);
+    double margin = 0.05 + 0.02 * q + fin.normal(0, 0.05);
+    double assetRatio = Math.exp(fin.normal(-0.1, 0.4));
+    int years = c.years();
+    long[] revenue = new long[years];
+    long[] profit = new long[years];
+    long[] assets = new long[years];
+    int[] employees = new int[years];
+    double[] patentRate = new double[years];
+    for (int y = first; y <= last; y++) {
+      int i = y - first;
+      int k = i + 2;
+      double noise = fin.normal(0, 0.08);
+      double marginNoise = fin.normal(0, 0.03);
+      long sum = 0;
+      int active = 0;
+      for (int m = i * 12; m < i * 12 + 12; m++) {
+        if (headcount[m] > 0) {
+          sum += headcount[m];
+          active++;
+        }
+      }
+      employees[i] = active == 0 ? 0 : (int) Math.round((double) sum / active);
+      boolean openAtYearEnd = foundYear <= y && exitMonth > i * 12 + 11;
+      if (files && openAtYearEnd) {
+        double part = foundYear == y ? (13 - foundMonthOfYear) / 12.0 : 1.0;
+        double effect = firstGrant > 0 ? GrantEffect.logRevenue(y - firstGrant) : 0;
+        double won = Math.exp(base[k] + logProductivity + effect + noise) * part;
+        revenue[i] = Math.max(1_000, Math.round(won / 1_000) * 1_000);
+        profit[i] = Math.round(revenue[i] * (margin + marginNoise) / 1_000) * 1_000;
+        assets[i] = Math.round(revenue[i] * assetRatio / 1_000) * 1_000;
+      }
+      if (active > 0) {
+        patentRate[i] = Math.pow(intensity, 1.5) * Math.exp(0.85 * base[k] + 0.5 * q)
+            * (firstGrant > 0 && y >= firstGrant ? 1.25 : 1);
+      }
+    }
+    double lastSize = Math.exp(base[last - first + 2]);
+    String sizeClass = lastSize >= 1000 ? "대기업" : lastSize >= 300 ? "중견기업" : "중소기업";
+
+    // branches
+    RandomStream br = stream(index, BRANCHES);
+    List<Firm.Branch> branches = new ArrayList<>();
+    if (br.chance(0.035 + (target > Math.log(50) ? 0.2 : 0))) {
+      int n = br.chance(0.6) ? 1 : br.between(2, 3);
+      for (int b = 1; b <= n; b++) {
+        int bLeaf = br.chance(0.5) ? geo.drawLeafInSido(br, leaf) : geo.drawLeaf(br);
+        int open = br.between(foundMonth + 1, Math.max(foundMonth + 1, months - 24));
+        String kind = industry.isConstruction(division) ? "현장" : br.pick(BRANCH_KINDS);
+        branches.add(new Firm.Branch(b, IdFactory.branchBrn(index, b), bLeaf, br.below(Geography.DONGS),
+            br.uniform(0.05, 0.2), open, kind));
+      }
+    }
+
+    // identity
+    RandomStream id = stream(index, IDENTITY);
+    double f = id.uniform();
+    NameStyle.LegalForm form = f < 0.93 ? NameStyle.LegalForm.STOCK
+        : f < 0.99 ? NameStyle.LegalForm.LIMITED : NameStyle.LegalForm.PARTNERSHIP;
+    boolean legalPrefix = id.chance(0.55);
+    String[] tradeSuffixes = industry.suffixes[division];
+    String stem;
+    String suffix;
+    long anchor = anchorOf(index);
+    if (anchor >= 0) {
+      stem = stemOf(rootOf(anchor));
+      suffix = id.chance(0.5) ? id.pick(NameStyle.SISTER_SUFFIXES) : id.pick(tradeSuffixes);
+    } else {
+      stem = stemOf(index);
+      suffix = id.pick(tradeSuffixes);
+    }
+    String ceo = NameStyle.person(id);
+    boolean englishListed = id.chance(0.7);
+    String ksic5 = industry.division[division] + id.between(1, 4) + id.between(1, 3) + id.between(0, 2);
+    int nts = id.below(industry.ntsCodes[division].length);
+    boolean consolidated = sizeClass.equals("대기업") && id.chance(0.5);
+    int dong = id.below(Geography.DONGS);
+
+    return new Firm(index, IdFactory.crn(index, form), IdFactory.hqBrn(index, id), form, legalPrefix, stem,
+        suffix, ceo, englishListed, division, ksic5, nts, founded, exited, foundMonth, exitMonth, q, cluster,
+        leaf, dong, moveMonth, newLeaf, newDong, headcount, wage, firstGrant, projects, programYear, revenue,
+        profit, assets, employees, consolidated, patentRate, branches.toArray(new Firm.Branch[0]), sizeClass);
+  }
+
+  /** The firm this one is a sister of (shares its stem), or -1. */
+  private long anchorOf(long index) {
+    if (index < 10) {
+      return -1;
+    }
+    RandomStream r = stream(index, SISTER);
+    return r.chance(SISTER_SHARE) ? (long) (r.uniform() * index) : -1;
+  }
+
+  private long rootOf(long index) {
+    long i = index;
+    for (long a = anchorOf(i); a >= 0; a = anchorOf(i)) {
+      i = a;
+    }
+    return i;
+  }
+
+  private String stemOf(long index) {
+    return NameStyle.stem(stream(index, STEM));
+  }
+
+  private static double sizeEffect(String division) {
+    return switch (division) {
+      case "19", "20", "21", "24", "26", "30", "31", "61", "64", "65" -> 1.1;
+      case "56", "96", "68", "47" -> -0.3;
+      default -> {
+        int d = Integer.parseInt(division);
+        yield d >= 10 && d <= 34 ? 0.5 : 0;
+      }
+    };
+  }
+
+  static double clamp(double v, double lo, double hi) {
+    return Math.max(lo, Math.min(hi, v));
+  }
+}

@@ -1,0 +1,1 @@
+ATLAS_JVM_OPTIONS="${spark.jvm.options}"

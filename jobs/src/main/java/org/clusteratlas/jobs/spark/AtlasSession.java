@@ -1,0 +1,31 @@
+package org.clusteratlas.jobs.spark;
+
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/** Builds the SparkSession every command runs in, from an {@link AtlasConf}. */
+public final class AtlasSession {
+  private AtlasSession() {}
+
+  public static SparkSession create(AtlasConf conf, String appName) {
+    SparkConf existing = new SparkConf(); // picks up spark-submit's spark.* system properties
+    SparkSession.Builder b = SparkSession.builder().appName(appName);
+    if (!existing.contains("spark.master")) {
+      b.master(conf.master());
+    }
+    b.config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        .config("spark.sql.shuffle.partitions", conf.shufflePartitions())
+        .config("spark.sql.session.timeZone", "Asia/Seoul")
+        // embedded runs print their own progress; Spark's console progress bar would interleave
+        .config("spark.ui.showConsoleProgress", "false");
+    if (conf.master().startsWith("local")) {
+      b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
+    }
+    for (Map.Entry<String, String> e : conf.sparkConf().entrySet()) {
+      b.config(e.getKey(), e.getValue());
+    }
+    return b.getOrCreate();
+  }
+}

@@ -1,0 +1,59 @@
+package org.clusteratlas.jobs.ingest;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.clusteratlas.datasets.raw.CsvLine;
+import org.clusteratlas.datasets.raw.Layout;
+import org.clusteratlas.datasets.raw.Layouts;
+import org.clusteratlas.datasets.raw.RawSource;
+
+/** Writes tiny hand-made raw files, byte by byte, the way the portals do. */
+final class RawFixture {
+  private final Path root;
+
+  RawFixture(Path root) {
+    this.root = root;
+  }
+
+  Path root() {
+    return root;
+  }
+
+  /** A file of {@code source} with the given header layout and lines (already joined CSV text). */
+  Path write(RawSource source, String name, Layout layout, List<String> lines) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Charset cs = source.charset();
+    String eol = cs.equals(Layouts.CP949) ? "\r\n" : "\n";
+    if (source == RawSource.NTIS) {
+      out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+    }
+    out.write((layout.headerLine() + eol).getBytes(cs));
+    for (String line : lines) {
+      out.write((line + eol).getBytes(cs));
+    }
+    return writeBytes(source, name, out.toByteArray());
+  }
+
+  Path writeBytes(RawSource source, String name, byte[] bytes) throws IOException {
+    Path dir = root.resolve(source.folder());
+    Files.createDirectories(dir);
+    Path file = dir.resolve(name);
+    Files.write(file, bytes);
+    return file;
+  }
+
+  static String csv(String... cells) {
+    return CsvLine.join(List.of(cells));
+  }
+
+  /** A valid NPS row; callers replace single cells to plant one defect. */
+  static String[] npsRow(String month, String name, String sido, String sigungu) {
+    return new String[] {month, name, "124810", "1", "04537", "서울특별시 중구 명동", "서울특별시 중구 명동길",
+        sido + sigungu + "10300", sido + sigungu + "55000", sido, sigungu, "103", "1", "292201",
+        "동력식 수지 공구 제조업", "20150101", "00010101", "00010101", "12", "3500000", "1", "0"};
+  }
+}
