@@ -1,0 +1,108 @@
+package org.clusteratlas.jobs.warehouse;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.clusteratlas.datasets.schema.TableContract;
+
+/**
+ * What one stage of one run read and wrote: inputs with their Delta versions, outputs with their new
+ * versions and row counts, wall time per step and quality results. Written to
+ * {@code <warehouse>/_runs/<run_id>/<stage>.json} so any published number can be traced to the exact
+ * input versions and recomputed with time travel.
+ */
+public final class RunManifest {
+  private final Warehouse warehouse;
+  private final String runId;
+  private final String stage;
+  private final Instant started = Instant.now();
+  private final List<Map<String, Object>> inputs = new ArrayList<>();
+  private final List<Map<String, Object>> outputs = new ArrayList<>();
+  private final List<Map<String, Object>> steps = new ArrayList<>();
+  private final Map<String, Object> details = new LinkedHashMap<>();
+  private String status = "running";
+
+  public RunManifest(Warehouse warehouse, String runId, String stage) {
+    this.warehouse = warehouse;
+    this.runId = runId;
+    this.stage = stage;
+  }
+
+  public String runId() {
+    return runId;
+  }
+
+  public void input(TableContract table) {
+    inputs.add(Map.of("table", table.qualifiedName(), "version", warehouse.version(table)));
+  }
+
+  /** A non-table input, such as a raw folder. */
+  public void input(String name, Object description) {
+    inputs.add(Map.of("name", name, "detail", description));
+  }
+
+  public void output(TableContract table, long rows) {
+    outputs.add(Map.of("table", table.qualifiedName(), "version", warehouse.version(table), "rows", rows));
+  }
+
+  public void detail(String key, Object value) {
+    details.put(key, value);
+  }
+
+  /** Runs and times one step; the wall time goes into the manifest. */
+  public <T> T step(String name, Supplier<T> work) {
+    long t0 = System.nanoTime();
+    try {
+      return work.get();
+    } finally {
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("step", name);
+      s.put("seconds", Math.round((System.nanoTime() - t0) / 1e6) / 1000.0);
+      steps.add(s);
+    }
+  }
+
+  public void step(String name, Runnable work) {
+    step(name, () -> {
+      work.run();
+      return null;
+    });
+  }
+
+  public List<Map<String, Object>> steps() {
+    return List.copyOf(steps);
+  }
+
+  /** Writes the manifest with the given final status; returns its path. */
+  public String finish(String finalStatus) {
+    this.status = finalStatus;
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("run_id", runId);
+    doc.put("stage", stage);
+    doc.put("status", status);
+    doc.put("started_at", started.toString());
+    doc.put("finished_at", Instant.now().toString());
+    doc.put("inputs", inputs);
+    doc.put("outputs", outputs);
+    doc.put("steps", steps);
+    doc.put("details", details);
+    Path path = new Path(warehouse.root() + "/_runs/" + runId + "/" + stage + ".json");
+    FileSystem fs = warehouse.fileSystem();
+    try (OutputStream out = fs.create(path, true)) {
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, doc);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write run manifest " + path, e);
+    }
+    return path.toString();
+  }
+}

@@ -1,0 +1,110 @@
+package org.clusteratlas.jobs.warehouse;
+
+import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.clusteratlas.datasets.schema.Catalog;
+import org.clusteratlas.datasets.schema.TableContract;
+
+/**
+ * The table registry: every table's layer, name, path under the warehouse root and schema, in one
+ * place. Tables are path-based Delta tables at {@code <warehouse>/<layer>/<name>}.
+ */
+public final class Warehouse {
+  /** Every table the pipeline knows, in data-flow order. */
+  public static final List<TableContract> TABLES = Catalog.ALL;
+
+  private final SparkSession spark;
+  private final String root;
+
+  public Warehouse(SparkSession spark, String root) {
+    this.spark = spark;
+    this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+  }
+
+  public String root() {
+    return root;
+  }
+
+  public SparkSession spark() {
+    return spark;
+  }
+
+  public String path(TableContract table) {
+    return root + "/" + table.relativePath();
+  }
+
+  public static Optional<TableContract> contract(String qualifiedName) {
+    return TABLES.stream().filter(t -> t.qualifiedName().equals(qualifiedName)).findFirst();
+  }
+
+  public boolean exists(TableContract table) {
+    return DeltaTable.isDeltaTable(spark, path(table));
+  }
+
+  /** The table's current rows, or an empty frame of its schema when it was never written. */
+  public Dataset<Row> read(TableContract table) {
+    if (!exists(table)) {
+      return spark.createDataFrame(List.of(), table.schema());
+    }
+    return spark.read().format("delta").load(path(table));
+  }
+
+  /** Current Delta version, or -1 when the table does not exist. */
+  public long version(TableContract table) {
+    if (!exists(table)) {
+      return -1;
+    }
+    return DeltaTable.forPath(spark, path(table)).history(1).select("version").first().getLong(0);
+  }
+
+  /** Creates the table with its contract schema (and column comments) when it does not exist. */
+  public void ensure(TableContract table) {
+    if (exists(table)) {
+      return;
+    }
+    spark.createDataFrame(List.of(), table.schema())
+        .write().format("delta").mode("errorifexists").save(path(table));
+  }
+
+  /** Selects the contract's columns in contract order, so writers cannot drift from the schema. */
+  public static Dataset<Row> conform(Dataset<Row> rows, TableContract table) {
+    StructType schema = table.schema();
+    return rows.select(java.util.Arrays.stream(schema.fieldNames())
+        .map(f -> rows.col(f).cast(schema.apply(f).dataType()).as(f, schema.apply(f).metadata()))
+        .toArray(org.apache.spark.sql.Column[]::new));
+  }
+
+  /** True when the warehouse root holds at least one Delta table. */
+  public boolean isEmpty() {
+    return TABLES.stream().noneMatch(this::exists);
+  }
+
+  public FileSystem fileSystem() {
+    try {
+      return new Path(root).getFileSystem(spark.sparkContext().hadoopConfiguration());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Tables that exist, in registry order. */
+  public List<TableContract> existing() {
+    List<TableContract> out = new ArrayList<>();
+    for (TableContract t : TABLES) {
+      if (exists(t)) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+}
