@@ -17,6 +17,7 @@ import org.clusteratlas.jobs.UserError;
 import org.clusteratlas.jobs.pipeline.StageGraph;
 import org.clusteratlas.orchestration.airflow.AirflowApiException;
 import org.clusteratlas.orchestration.airflow.AirflowClient;
+import org.clusteratlas.orchestration.airflow.ApiVersion;
 import org.clusteratlas.orchestration.airflow.AssetEvent;
 import org.clusteratlas.orchestration.airflow.DagRun;
 import org.clusteratlas.orchestration.airflow.TaskInstance;
@@ -133,7 +134,7 @@ public final class AirflowCommand implements Runnable {
       AirflowClient client = airflow.client();
       AssetEvent e = api(() -> client.emit(uri, json(extra, "--extra")));
       System.out.printf("recorded an event for %s (%s %d); %d run(s) created%n", e.uri(),
-          client.api() == org.clusteratlas.orchestration.airflow.ApiVersion.V1 ? "dataset" : "asset", e.assetId(),
+          client.api() == ApiVersion.V1 ? "dataset" : "asset", e.assetId(),
           e.createdDagRunIds().size());
       return 0;
     }

@@ -1,10 +1,8 @@
 package org.clusteratlas.orchestration.airflow;
 
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
@@ -16,40 +14,48 @@ import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 
 /**
- * Captures every Log4j event (all levels, all loggers) while open: formatted message plus any thrown
- * exception's messages, so a test can check what would have reached a log file.
+ * Captures Log4j events while open, so a test can check what would have reached a log file: our own
+ * loggers ({@code org.clusteratlas.*}) at every level, diverted from the console meanwhile, and every
+ * other logger at its configured level.
  */
 public final class CapturedLog extends AbstractAppender implements AutoCloseable {
+  private static final String OURS = "org.clusteratlas";
+
   private final List<String> lines = new CopyOnWriteArrayList<>();
   private final LoggerContext context;
-  private final LoggerConfig root;
-  private final Map<LoggerConfig, Level> previous = new HashMap<>();
+  private final Map<LoggerConfig, Level> levels = new HashMap<>();
+  private LoggerConfig ours;
+  private boolean oursAdded;
+  private boolean oursAdditive;
 
   private CapturedLog(LoggerContext context) {
     super("captured-" + System.nanoTime(), null, null, true, Property.EMPTY_ARRAY);
     this.context = context;
-    Configuration config = context.getConfiguration();
-    root = config.getRootLogger();
   }
 
   public static CapturedLog capture() {
     LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
     CapturedLog log = new CapturedLog(ctx);
     log.start();
-    // the loggers configured below the root (e.g. org.clusteratlas at INFO) must not filter DEBUG out
-    for (LoggerConfig c : log.configs()) {
-      log.previous.put(c, c.getLevel());
+    Configuration config = ctx.getConfiguration();
+    for (LoggerConfig c : config.getLoggers().values()) {
       c.addAppender(log, Level.ALL, null);
-      c.setLevel(Level.ALL);
+    }
+    config.getRootLogger().addAppender(log, Level.ALL, null);
+    log.ours = config.getLoggers().get(OURS);
+    if (log.ours == null) {
+      log.ours = new LoggerConfig(OURS, Level.ALL, false);
+      log.ours.addAppender(log, Level.ALL, null);
+      config.addLogger(OURS, log.ours);
+      log.oursAdded = true;
+    } else {
+      log.levels.put(log.ours, log.ours.getLevel());
+      log.oursAdditive = log.ours.isAdditive();
+      log.ours.setLevel(Level.ALL);
+      log.ours.setAdditive(false); // DEBUG lines go to the capture only, not to the console
     }
     ctx.updateLoggers();
     return log;
-  }
-
-  private Set<LoggerConfig> configs() {
-    Set<LoggerConfig> all = new LinkedHashSet<>(context.getConfiguration().getLoggers().values());
-    all.add(root);
-    return all;
   }
 
   @Override
@@ -72,10 +78,17 @@ public final class CapturedLog extends AbstractAppender implements AutoCloseable
 
   @Override
   public void close() {
-    previous.forEach((c, level) -> {
+    Configuration config = context.getConfiguration();
+    if (oursAdded) {
+      config.removeLogger(OURS);
+    } else {
+      ours.setAdditive(oursAdditive);
+      levels.forEach(LoggerConfig::setLevel);
+    }
+    for (LoggerConfig c : config.getLoggers().values()) {
       c.removeAppender(getName());
-      c.setLevel(level);
-    });
+    }
+    config.getRootLogger().removeAppender(getName());
     context.updateLoggers();
     stop();
   }
