@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
  * Exit status: 0 done (the run succeeded, when waiting), 1 the run failed, 2 a user or API error
  * (credentials, unknown DAG, existing run id), 3 still running when the timeout came.
  */
-@Command(name = "airflow", description = "Trigger or watch the pipeline's DAG on Airflow, or post a dataset/asset event.",
+@Command(name = "airflow", mixinStandardHelpOptions = true, description = "Trigger or watch the pipeline's DAG on Airflow, or post a dataset/asset event.",
     subcommands = {AirflowCommand.Trigger.class, AirflowCommand.Status.class, AirflowCommand.Emit.class})
 public final class AirflowCommand implements Runnable {
   static final int RUN_FAILED = 1;
@@ -61,7 +61,7 @@ public final class AirflowCommand implements Runnable {
     Duration poll;
   }
 
-  @Command(name = "trigger", description = "Trigger a DAG run, optionally with conf, and optionally wait for it.")
+  @Command(name = "trigger", mixinStandardHelpOptions = true, description = "Trigger a DAG run, optionally with conf, and optionally wait for it.")
   static final class Trigger implements Callable<Integer> {
     @Mixin
     AirflowOptions airflow;
@@ -91,7 +91,7 @@ public final class AirflowCommand implements Runnable {
     }
   }
 
-  @Command(name = "status", description = "Show a DAG run's state and its task instances; optionally wait for it.")
+  @Command(name = "status", mixinStandardHelpOptions = true, description = "Show a DAG run's state and its task instances; optionally wait for it.")
   static final class Status implements Callable<Integer> {
     @Mixin
     AirflowOptions airflow;
@@ -117,7 +117,7 @@ public final class AirflowCommand implements Runnable {
     }
   }
 
-  @Command(name = "emit", description = {"Record an update of a dataset (Airflow 2) or asset (Airflow 3), so DAGs scheduled on it run.",
+  @Command(name = "emit", mixinStandardHelpOptions = true, description = {"Record an update of a dataset (Airflow 2) or asset (Airflow 3), so DAGs scheduled on it run.",
       "The pipeline's assets are <warehouse URI>/<path> for each asset output of 'atlas stages'."})
   static final class Emit implements Callable<Integer> {
     @Mixin

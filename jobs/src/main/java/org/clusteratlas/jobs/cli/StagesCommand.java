@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Prints the pipeline's stage graph; needs no Spark and no warehouse. */
-@Command(name = "stages", description = {
+@Command(name = "stages", mixinStandardHelpOptions = true, description = {
     "Print the pipeline's stages, their dependencies and outputs.",
     "--json prints the copy the Airflow DAG reads: atlas stages --json > orchestration/dags/stage_graph.json"})
 public final class StagesCommand implements Callable<Integer> {
