@@ -192,7 +192,7 @@ class DagStructureTest(unittest.TestCase):
         self.assertEqual(outlets, [
             "s3a://lake/atlas/gold/cluster_metrics", "s3a://lake/atlas/gold/cluster_scores",
             "s3a://lake/atlas/gold/tech_specialization", "s3a://lake/atlas/gold/firm_outcomes",
-            "s3a://lake/atlas/gold/program_effects", "s3a://lake/atlas/serving/snapshot"])
+            "s3a://lake/atlas/gold/program_effects", "s3a://lake/atlas/_serving/latest"])
 
     def test_local_warehouse_becomes_a_file_uri(self):
         mod = load_dag_module(3, dict(ENV, ATLAS_WAREHOUSE="/data/atlas/warehouse"))

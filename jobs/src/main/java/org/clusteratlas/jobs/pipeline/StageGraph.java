@@ -16,6 +16,7 @@ import java.util.Set;
 import org.clusteratlas.datasets.schema.Bronze;
 import org.clusteratlas.datasets.schema.Silver;
 import org.clusteratlas.datasets.schema.TableContract;
+import org.clusteratlas.jobs.publish.ServingSnapshot;
 
 /**
  * The stages of one pipeline run, in an order where every stage comes after the stages it depends
@@ -55,7 +56,9 @@ public final class StageGraph {
       new Stage("outcomes", List.of("link"), List.of(Output.gold("firm_outcomes"), Output.gold("program_effects"))),
       // quality gates the gold tables before anything is published; it writes no table of its own
       new Stage("quality", List.of("clusters", "outcomes"), List.of()),
-      new Stage("publish", List.of("quality"), List.of(new Output("serving.snapshot", "serving/snapshot", true))),
+      // the snapshot's stable address is its "latest" pointer, which moves once a run's files are complete
+      new Stage("publish", List.of("quality"), List.of(
+          new Output("serving.snapshot", ServingSnapshot.FOLDER + "/" + ServingSnapshot.LATEST, true))),
       // the HTML report is for people, not a dependency of other DAGs
       new Stage("report", List.of("publish"), List.of())));
 

@@ -43,6 +43,9 @@ class StageGraphTest {
         "gold.firm_outcomes", "gold.program_effects", "serving.snapshot");
     assertThat(StageGraph.PIPELINE.stage("clusters").orElseThrow().outputs()).extracting(StageGraph.Output::path)
         .containsExactly("gold/cluster_metrics", "gold/cluster_scores", "gold/tech_specialization");
+    // publish writes <warehouse>/_serving/<run_id>/ and then moves the _serving/latest pointer
+    assertThat(StageGraph.PIPELINE.stage("publish").orElseThrow().outputs()).extracting(StageGraph.Output::path)
+        .containsExactly("_serving/latest");
   }
 
   @Test
