@@ -242,8 +242,11 @@ class AirflowClientTest {
   @Test
   void errorsAreTypedAndOneLine() {
     AirflowClient client = v1();
+    airflow.forbiddenDag("reports_only");
     client.trigger(DAG, "r1", null, null);
 
+    assertProblem(() -> client.trigger("reports_only", null, null, null), Problem.FORBIDDEN, 403,
+        "POST /api/v1/dags/reports_only/dagRuns: 403 Forbidden");
     assertProblem(() -> client.trigger(DAG, "r1", null, null), Problem.CONFLICT, 409,
         "POST /api/v1/dags/cluster_atlas/dagRuns: 409 Conflict: DAGRun with dag_id: 'cluster_atlas' and run_id: 'r1' already exists");
     assertProblem(() -> client.trigger("nope", null, null, null), Problem.NOT_FOUND, 404,

@@ -77,6 +77,7 @@ public final class FakeAirflow implements AutoCloseable {
   private final HttpServer server;
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final Set<String> dags = new java.util.HashSet<>();
+  private final Set<String> forbiddenDags = new java.util.HashSet<>();
   private final Map<String, Long> assets = new LinkedHashMap<>();
   private final Map<String, Iterator<String>> runStates = new LinkedHashMap<>();
   private final Map<String, ObjectNode> runs = new LinkedHashMap<>();
@@ -109,6 +110,13 @@ public final class FakeAirflow implements AutoCloseable {
 
   public FakeAirflow dag(String dagId) {
     dags.add(dagId);
+    return this;
+  }
+
+  /** A DAG the user may see but not trigger (403), as with a read-only role. */
+  public FakeAirflow forbiddenDag(String dagId) {
+    dags.add(dagId);
+    forbiddenDags.add(dagId);
     return this;
   }
 
@@ -249,6 +257,10 @@ public final class FakeAirflow implements AutoCloseable {
   private void trigger(HttpExchange ex, Request req, String dagId) throws IOException {
     if (!dags.contains(dagId)) {
       send(ex, 404, error(404, "DAG with dag_id: '" + dagId + "' not found"));
+      return;
+    }
+    if (forbiddenDags.contains(dagId)) {
+      send(ex, 403, error(403, "Forbidden"));
       return;
     }
     ObjectNode body = jsonBody(ex, req);
