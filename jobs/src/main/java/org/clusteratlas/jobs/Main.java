@@ -5,6 +5,8 @@ import org.clusteratlas.jobs.cli.BenchCommand;
 import org.clusteratlas.jobs.cli.DemoCommand;
 import org.clusteratlas.jobs.cli.GenerateCommand;
 import org.clusteratlas.jobs.cli.InfoCommand;
+import org.clusteratlas.jobs.cli.PublishCommand;
+import org.clusteratlas.jobs.cli.QualityCommand;
 import org.clusteratlas.jobs.cli.IngestCommand;
 import org.clusteratlas.jobs.cli.StagesCommand;
 import org.apache.spark.sql.SparkSession;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Command;
 @Command(name = "atlas", mixinStandardHelpOptions = true, version = "Cluster Atlas 0.1.0",
     description = "Regional innovation cluster analytics on Spark and Delta Lake.",
     subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, InfoCommand.class,
-        BenchCommand.class, StagesCommand.class, AirflowCommand.class})
+        QualityCommand.class, PublishCommand.class, BenchCommand.class, StagesCommand.class,
+        AirflowCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
