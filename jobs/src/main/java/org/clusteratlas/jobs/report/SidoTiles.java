@@ -14,12 +14,12 @@ import org.clusteratlas.datasets.region.RegionCatalog;
 
 /**
  * The tile-map layout of Korea: one grid cell per 시도 code ({@code report/sido_tiles.csv}), with the
- * official name from the region catalog.
+ * official name from the region catalog and whether the code is in force today.
  */
 public final class SidoTiles {
   private SidoTiles() {}
 
-  public record Tile(String code, String label, String name, int col, int row) {}
+  public record Tile(String code, String label, String name, int col, int row, boolean current) {}
 
   private static final String RESOURCE = "/report/sido_tiles.csv";
 
@@ -37,8 +37,9 @@ public final class SidoTiles {
           continue;
         }
         String[] f = line.split(",");
-        String name = catalog.sido(f[0]).map(s -> s.name()).orElse(f[1]);
-        tiles.add(new Tile(f[0], f[1], name, Integer.parseInt(f[2]), Integer.parseInt(f[3])));
+        var sido = catalog.sido(f[0]);
+        tiles.add(new Tile(f[0], f[1], sido.map(s -> s.name()).orElse(f[1]), Integer.parseInt(f[2]),
+            Integer.parseInt(f[3]), sido.map(s -> s.isCurrent()).orElse(false)));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -55,6 +56,7 @@ public final class SidoTiles {
       m.put("name", t.name());
       m.put("col", t.col());
       m.put("row", t.row());
+      m.put("current", t.current());
       return m;
     }).toList();
   }
