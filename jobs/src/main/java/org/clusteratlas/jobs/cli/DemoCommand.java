@@ -8,6 +8,7 @@ import org.clusteratlas.datasets.schema.Bronze;
 import org.clusteratlas.datasets.synth.GeneratorConfig;
 import org.clusteratlas.datasets.synth.NationalGenerator;
 import org.clusteratlas.jobs.ingest.IngestJob;
+import org.clusteratlas.jobs.pipeline.Progress;
 import org.clusteratlas.jobs.spark.AtlasConf;
 import org.clusteratlas.jobs.warehouse.Warehouse;
 import org.clusteratlas.jobs.warehouse.WarehouseInfo;

@@ -1,21 +1,21 @@
-package org.clusteratlas.jobs.cli;
+package org.clusteratlas.jobs.pipeline;
 
 import java.io.PrintStream;
 import java.util.function.Supplier;
 
 /** Stage-by-stage progress on stdout ({@code [2/3] ingest … 12.4 s}), free of Spark's log noise. */
-final class Progress {
+public final class Progress {
   private final PrintStream out;
   private final int total;
   private final long started = System.nanoTime();
   private int current;
 
-  Progress(PrintStream out, int total) {
+  public Progress(PrintStream out, int total) {
     this.out = out;
     this.total = total;
   }
 
-  <T> T stage(String name, Supplier<T> work) {
+  public <T> T stage(String name, Supplier<T> work) {
     current++;
     out.printf("[%d/%d] %s …%n", current, total, name);
     out.flush();
