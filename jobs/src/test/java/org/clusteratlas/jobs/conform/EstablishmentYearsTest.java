@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EstablishmentYearsTest {
   static final String FILE_2021 = "nps/2021.csv";
+  static final String FILE_2023 = "nps/2023.csv";
   static final String FIRM = "1101110000001";
 
   private Map<String, Row> byKeyYear;
@@ -69,7 +70,16 @@ class EstablishmentYearsTest {
         with(month(FILE_2021, 7, "2021-01", "한빛식당", "215905", 1, "27110", 30, 0, 0, 300),
             "business_form", 2, "nts_industry_code", "552101"),
         with(month(FILE_2021, 8, "2021-02", "한빛식당", "215905", 1, "27110", 34, 4, 0, 340),
-            "business_form", 2, "nts_industry_code", "552101"));
+            "business_form", 2, "nts_industry_code", "552101"),
+        // workplace D, 2023: March's name is misspelt (대상 for 대성) in a month D is otherwise missing:
+        // one workplace, 5 months, (6 + 6 + 9 + 6 + 6) / 5 = 6.6
+        month(FILE_2023, 1, "2023-01", "(주)대성정밀", "130811", 1, "11110", 6, 0, 0, 60),
+        month(FILE_2023, 2, "2023-02", "(주)대성정밀", "130811", 1, "11110", 6, 0, 0, 60),
+        month(FILE_2023, 3, "2023-03", "(주)대상정밀", "130811", 1, "11110", 9, 3, 0, 90),
+        month(FILE_2023, 4, "2023-04", "(주)대성정밀", "130811", 1, "11110", 6, 0, 3, 60),
+        month(FILE_2023, 5, "2023-05", "(주)대성정밀", "130811", 1, "11110", 6, 0, 0, 60),
+        // a namesake one letter away in a month D reports itself is another workplace
+        month(FILE_2023, 6, "2023-02", "(주)대성정말", "130811", 1, "11110", 4, 0, 0, 40));
     Dataset<Row> links = Frames.of(spark, Silver.ENTITY_LINK,
         link(FILE_2021, 1, FIRM), link(FILE_2021, 2, FIRM), link(FILE_2021, 3, FIRM), link(FILE_2021, 4, FIRM),
         // April's row is linked to another firm: the year goes to the firm most months link to
@@ -134,7 +144,18 @@ class EstablishmentYearsTest {
     assertThat(daegu.<String>getAs("firm_id")).isNull();
     assertThat(daegu.<Integer>getAs("business_form")).isEqualTo(2);
     assertThat(daegu.<String>getAs("ksic_division")).isEqualTo("56");
-    assertThat(result.count()).isEqualTo(4);
+    assertThat(result.count()).isEqualTo(6);
+  }
+
+  @Test
+  void aMonthWithAMisspeltNameStaysWithItsWorkplace() {
+    Row d = byKeyYear.get("130811|대성정밀|11110@2023");
+    assertThat(d.<Integer>getAs("months_reported")).isEqualTo(5);
+    assertThat(d.<Double>getAs("employment")).isEqualTo(6.6);
+    assertThat(d.<Long>getAs("hires")).isEqualTo(3L);
+    assertThat(byKeyYear).doesNotContainKey("130811|대상정밀|11110@2023");
+    Row namesake = byKeyYear.get("130811|대성정말|11110@2023");
+    assertThat(namesake.<Double>getAs("employment")).isEqualTo(4.0);
   }
 
   @Test
