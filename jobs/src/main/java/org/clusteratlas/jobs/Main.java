@@ -3,6 +3,7 @@ package org.clusteratlas.jobs;
 import org.apache.spark.sql.SparkSession;
 import org.clusteratlas.jobs.cli.AirflowCommand;
 import org.clusteratlas.jobs.cli.BenchCommand;
+import org.clusteratlas.jobs.cli.ConformCommand;
 import org.clusteratlas.jobs.cli.DemoCommand;
 import org.clusteratlas.jobs.cli.GenerateCommand;
 import org.clusteratlas.jobs.cli.InfoCommand;
@@ -11,8 +12,8 @@ import org.clusteratlas.jobs.cli.PublishCommand;
 import org.clusteratlas.jobs.cli.QualityCommand;
 import org.clusteratlas.jobs.cli.ReportCommand;
 import org.clusteratlas.jobs.cli.StagesCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code atlas} command line: one subcommand per action. Embedded runs go through bin/atlas;
@@ -24,12 +25,13 @@ import picocli.CommandLine.Command;
         DemoCommand.class,
         GenerateCommand.class,
         IngestCommand.class,
-        InfoCommand.class,
-        ReportCommand.class,
+        ConformCommand.class,
         QualityCommand.class,
         PublishCommand.class,
-        BenchCommand.class,
+        ReportCommand.class,
+        InfoCommand.class,
         StagesCommand.class,
+        BenchCommand.class,
         AirflowCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec

@@ -1,0 +1,83 @@
+package org.clusteratlas.jobs.conform;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.count_distinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.clusteratlas.datasets.schema.Silver;
+import org.clusteratlas.jobs.warehouse.Warehouse;
+
+/**
+ * bronze.nps → silver.establishment_year: one row per NPS workplace and year.
+ *
+ * <ul>
+ * <li>employment is the mean 가입자수 over the months the workplace was registered (status 1);
+ *     hires, leavers and the wage bill are sums over all its rows of the year (the month it withdraws
+ *     still reports its leavers);</li>
+ * <li>region, business form and 업종코드 are those of the year's last month, so a workplace that moves
+ *     mid-year counts where it ended the year;</li>
+ * <li>the firm is the one most of the year's rows link to (ties: the later month), and the KSIC
+ *     division is the firm's, else the 업종코드's through the NTS crosswalk;</li>
+ * <li>a row written twice counts once; two different rows of one workplace key in one month are two
+ *     workplaces that NPS cannot tell apart, and they are added up.</li>
+ * </ul>
+ */
+public final class EstablishmentYears {
+  private EstablishmentYears() {}
+
+  /**
+   * @param nps       bronze.nps rows
+   * @param links     silver.entity_link (only its nps rows are used)
+   * @param firms     silver.firm
+   * @param crosswalk {@link NtsCrosswalk} frame: nts_industry_code → nts_ksic_division
+   */
+  public static Dataset<Row> build(Dataset<Row> nps, Dataset<Row> links, Dataset<Row> firms, Dataset<Row> crosswalk) {
+    Dataset<Row> npsLinks = links.filter(col("source").equalTo("nps").and(col("position").equalTo(1)))
+        .select(col("source_file"), col("row_number"), col("firm_id").as("link_firm_id"));
+    Dataset<Row> rows = WorkplaceKey.assign(ExactDuplicates.dropped(nps))
+        .join(npsLinks, new String[] {"source_file", "row_number"}, "left")
+        .withColumn("year", year(col("data_month")));
+
+    Column registered = col("status").equalTo(1);
+    Dataset<Row> years = rows.groupBy(WorkplaceKey.COLUMN, "year").agg(
+        count_distinct(when(registered, col("data_month"))).cast("int").as("months_reported"),
+        coalesce(sum(when(registered, col("members"))), lit(0L)).as("member_months"),
+        sum(col("new_members")).as("hires"),
+        sum(col("lost_members")).as("leavers"),
+        sum(col("billed_amount")).as("wage_bill"),
+        max(struct(col("data_month"), col("members"), col("region_code"), col("business_form"),
+            col("nts_industry_code"))).as("last"));
+
+    Dataset<Row> firmOfYear = rows.filter(col("link_firm_id").isNotNull())
+        .groupBy(col(WorkplaceKey.COLUMN), col("year"), col("link_firm_id"))
+        .agg(count(lit(1)).as("n"), max(col("data_month")).as("latest"))
+        .groupBy(WorkplaceKey.COLUMN, "year")
+        .agg(max(struct(col("n"), col("latest"), col("link_firm_id"))).getField("link_firm_id").as("firm_id"));
+
+    Dataset<Row> firmIndustry = firms.select(col("firm_id"), col("ksic_division").as("firm_ksic_division"));
+    Dataset<Row> out = years
+        .join(firmOfYear, new String[] {WorkplaceKey.COLUMN, "year"}, "left")
+        .join(firmIndustry, new String[] {"firm_id"}, "left")
+        .withColumn("region_code", col("last.region_code"))
+        .withColumn("business_form", col("last.business_form"))
+        .withColumn("nts_industry_code", col("last.nts_industry_code"))
+        .join(broadcast(crosswalk), new String[] {"nts_industry_code"}, "left")
+        .withColumn("sido_code", substring(col("region_code"), 1, 2))
+        .withColumn("ksic_division", coalesce(col("firm_ksic_division"), col("nts_ksic_division")))
+        .withColumn("employment", when(col("months_reported").gt(0),
+            col("member_months").cast("double").divide(col("months_reported"))).otherwise(lit(0.0)));
+    return Warehouse.conform(out, Silver.ESTABLISHMENT_YEAR);
+  }
+}
