@@ -1,5 +1,6 @@
 package org.clusteratlas.jobs;
 
+import org.clusteratlas.jobs.cli.ClustersCommand;
 import org.clusteratlas.jobs.cli.InfoCommand;
 import org.clusteratlas.jobs.cli.IngestCommand;
 import org.apache.spark.sql.SparkSession;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "atlas", mixinStandardHelpOptions = true, version = "Cluster Atlas 0.1.0",
     description = "Regional innovation cluster analytics on Spark and Delta Lake.",
-    subcommands = {IngestCommand.class, InfoCommand.class})
+    subcommands = {IngestCommand.class, InfoCommand.class, ClustersCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
