@@ -89,7 +89,8 @@ public final class ClusterMetrics {
         .join(regionEmployment, Joins.seq(REGION), "left")
         .join(regionEmployment.groupBy(cols(LEVEL)).agg(sum("region_employment").as("national_employment")),
             Joins.seq(LEVEL), "left");
-    Dataset<Row> withRatios = ratios(all);
+    // materialised once: the growth step joins this frame with itself four times
+    Dataset<Row> withRatios = ratios(all).localCheckpoint();
     Dataset<Row> withDynamics = dynamics(withRatios, in);
     return Warehouse.conform(withDynamics.join(broadcast(names(spark, custom)),
         Joins.seq(List.of("cluster_kind", "cluster_id")), "left"), GoldClusters.CLUSTER_METRICS);
@@ -167,7 +168,8 @@ public final class ClusterMetrics {
     // partners: the other organisations of the cluster's projects, wherever they are
     List<String> keyAndOrg = with(KEY, "partner_id");
     Dataset<Row> focalProjects = focal.select(cols(with(KEY, "project_id"))).distinct();
-    Dataset<Row> members = focal.select(cols(KEY)).withColumn("partner_id", focal.col("org_id")).distinct();
+    Dataset<Row> members = focal.select(cols(with(KEY, "org_id"))).withColumnRenamed("org_id", "partner_id")
+        .distinct();
     Dataset<Row> everyone = participations.select(col("project_id"), col("year"), col("org_id").as("partner_id"),
         col("region_code").as("partner_sigungu"),
         coalesce(col("sido_code"), substring(col("region_code"), 1, 2)).as("partner_sido"));
