@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.try_divide;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,11 @@ public final class ClusterScores {
 
   public static Dataset<Row> score(Dataset<Row> metrics, ScoreWeights weights, String methodVersion) {
     WindowSpec peers = Window.partitionBy("year", "region_level", "cluster_kind");
-    Dataset<Row> out = metrics;
+    // three projections instead of a column at a time: long withColumn chains make analysis slow
+    List<Column> values = new ArrayList<>(List.of(col("*")));
+    List<Column> means = new ArrayList<>(List.of(col("*")));
+    List<Column> zs = new ArrayList<>(List.of(col("*")));
+    List<Column> pillars = new ArrayList<>(List.of(col("*")));
     Column weighted = lit(0.0);
     Column weightOfPresent = lit(0.0);
     for (Map.Entry<String, List<Column>> pillar : pillarMetrics().entrySet()) {
@@ -76,18 +81,24 @@ public final class ClusterScores {
       Column zSum = lit(0.0);
       Column zCount = lit(0);
       for (int i = 0; i < metricsOfPillar.size(); i++) {
-        String z = "_z_" + pillar.getKey() + "_" + i;
-        out = standardise(out, metricsOfPillar.get(i), z, peers);
-        zSum = zSum.plus(coalesce(col(z), lit(0.0)));
-        zCount = zCount.plus(when(col(z).isNotNull(), 1).otherwise(0));
+        String x = "_x_" + pillar.getKey() + "_" + i;
+        values.add(metricsOfPillar.get(i).cast("double").as(x));
+        Column n = count(col(x)).over(peers).cast("double");
+        means.add(n.as(x + "_n"));
+        means.add(try_divide(sum(col(x).cast(EXACT)).over(peers).cast("double"), n).as(x + "_mean"));
+        zs.add(standardised(x, peers).as(x + "_z"));
+        zSum = zSum.plus(coalesce(col(x + "_z"), lit(0.0)));
+        zCount = zCount.plus(when(col(x + "_z").isNotNull(), 1).otherwise(0));
       }
       String name = "score_" + pillar.getKey();
-      out = out.withColumn(name, try_divide(zSum, zCount.cast("double")));
+      pillars.add(try_divide(zSum, zCount.cast("double")).as(name));
       double w = weights.weight(pillar.getKey());
       weighted = weighted.plus(coalesce(col(name).multiply(w), lit(0.0)));
       weightOfPresent = weightOfPresent.plus(when(col(name).isNotNull(), lit(w)).otherwise(lit(0.0)));
     }
-    out = out.withColumn("composite", try_divide(weighted, weightOfPresent));
+    Dataset<Row> out = metrics.select(values.toArray(Column[]::new)).select(means.toArray(Column[]::new))
+        .select(zs.toArray(Column[]::new)).select(pillars.toArray(Column[]::new))
+        .withColumn("composite", try_divide(weighted, weightOfPresent));
 
     WindowSpec cluster = Window.partitionBy("year", "region_level", "cluster_kind", "cluster_id");
     Column hasJobs = col("employment").gt(0);
@@ -126,21 +137,15 @@ public final class ClusterScores {
   }
 
   /**
-   * z = (x − mean) / sd within the peers, clipped to ±3; 0 when every peer has the same value. Mean and
-   * variance come from exact decimal sums.
+   * z = (x − mean) / sd within the peers (sample sd), clipped to ±3; 0 when every peer has the same
+   * value. Mean and variance come from exact decimal sums, so row order cannot change them.
    */
-  private static Dataset<Row> standardise(Dataset<Row> rows, Column metric, String name, WindowSpec peers) {
-    Column x = metric.cast("double");
-    Dataset<Row> withX = rows.withColumn(name, x);
-    Column n = count(col(name)).over(peers).cast("double");
-    Column mean = try_divide(sum(col(name).cast(EXACT)).over(peers).cast("double"), n);
-    withX = withX.withColumn(name + "_mean", mean);
-    Column deviation = col(name).minus(col(name + "_mean"));
+  private static Column standardised(String x, WindowSpec peers) {
+    Column deviation = col(x).minus(col(x + "_mean"));
     Column variance = try_divide(sum(deviation.multiply(deviation).cast(EXACT)).over(peers).cast("double"),
-        n.minus(1));
+        col(x + "_n").minus(1));
     Column sd = sqrt(variance);
-    Column z = when(col(name).isNotNull(), when(sd.gt(0), try_divide(deviation, sd)).otherwise(lit(0.0)));
-    return withX.withColumn(name, when(z.isNotNull(), greatest(lit(-CLIP), least(lit(CLIP), z))))
-        .drop(name + "_mean");
+    Column z = when(sd.gt(0), try_divide(deviation, sd)).otherwise(lit(0.0));
+    return when(col(x).isNotNull(), greatest(lit(-CLIP), least(lit(CLIP), z)));
   }
 }

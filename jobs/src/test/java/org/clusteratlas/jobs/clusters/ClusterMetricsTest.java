@@ -12,6 +12,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.clusteratlas.datasets.schema.GoldClusters;
 import org.clusteratlas.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class ClusterMetricsTest {
   @BeforeAll
   void compute() {
     SparkSession spark = SharedSpark.session();
-    rows = ClusterMetrics.compute(TinyAtlas.inputs(spark), TinyAtlas.custom()).collectAsList();
+    rows = TinyAtlas.metrics(spark);
   }
 
   private Row cell(int year, String level, String region, String kind, String id) {
@@ -172,8 +173,7 @@ class ClusterMetricsTest {
 
   @Test
   void fractionalCountsSumToThePatentCount(SparkSession spark) {
-    Dataset<Row> metrics = spark.createDataFrame(rows, ClusterMetrics.compute(TinyAtlas.inputs(spark),
-        TinyAtlas.custom()).schema());
+    Dataset<Row> metrics = spark.createDataFrame(rows, GoldClusters.CLUSTER_METRICS.schema());
     for (String level : List.of("sido", "sigungu")) {
       double sum = metrics.filter(col("cluster_kind").equalTo("tech_field").and(col("region_level").equalTo(level)))
           .agg(org.apache.spark.sql.functions.sum("patent_applications")).first().getDouble(0);

@@ -9,6 +9,7 @@ import static org.clusteratlas.datasets.schema.Silver.RND_PARTICIPATION;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -38,14 +39,24 @@ final class TinyAtlas {
     return CustomClusters.parse(CUSTOM_CSV.getBytes(StandardCharsets.UTF_8), "tiny_clusters.csv");
   }
 
+  private static List<Row> metrics;
+
+  /** The fixture's metrics, computed once per JVM (several test classes read them). */
+  static synchronized List<Row> metrics(SparkSession spark) {
+    if (metrics == null) {
+      metrics = ClusterMetrics.compute(inputs(spark), custom()).collectAsList();
+    }
+    return metrics;
+  }
+
   static ClusterInputs inputs(SparkSession spark) {
-    SilverRows firm = SilverRows.of(FIRM)
+    ContractRows firm = ContractRows.of(FIRM)
         .row("firm_id", "F1", "ksic", "26110", "ksic_division", "26", "founded", "2005-01-01", "region_code", A, "sido_code", "11")
         .row("firm_id", "F2", "ksic", "10110", "ksic_division", "10", "founded", "2012-01-01", "region_code", A, "sido_code", "11")
         .row("firm_id", "F3", "ksic", "26120", "ksic_division", "26", "founded", "2020-05-05", "region_code", B, "sido_code", "11")
         .row("firm_id", "F4", "ksic", "10120", "ksic_division", "10", "founded", "2010-01-01", "region_code", C, "sido_code", "26")
         .row("firm_id", "F5", "ksic", "26110", "ksic_division", "26", "founded", "2023-02-01", "region_code", A, "sido_code", "11");
-    SilverRows workplaces = SilverRows.of(ESTABLISHMENT_YEAR);
+    ContractRows workplaces = ContractRows.of(ESTABLISHMENT_YEAR);
     Object[][] wp = {
         // key, year, firm, sigungu, sido, division, employment, hires
         {"w1", 2020, "F1", A, "11", "26", 40, 4}, {"w2", 2020, "F2", A, "11", "10", 20, 0},
@@ -59,14 +70,14 @@ final class TinyAtlas {
       workplaces.row("workplace_key", w[0], "year", w[1], "firm_id", w[2], "region_code", w[3], "sido_code", w[4],
           "ksic_division", w[5], "employment", w[6], "hires", w[7], "business_form", 1, "months_reported", 12);
     }
-    SilverRows firmYears = SilverRows.of(FIRM_YEAR)
+    ContractRows firmYears = ContractRows.of(FIRM_YEAR)
         .row("firm_id", "F1", "year", 2020, "region_code", A, "sido_code", "11", "ksic_division", "26", "revenue", 800)
         .row("firm_id", "F1", "year", 2023, "region_code", A, "sido_code", "11", "ksic_division", "26", "revenue", 1000)
         .row("firm_id", "F2", "year", 2023, "region_code", A, "sido_code", "11", "ksic_division", "10", "revenue", 500)
         .row("firm_id", "F3", "year", 2023, "region_code", B, "sido_code", "11", "ksic_division", "26", "revenue", 300)
         .row("firm_id", "F4", "year", 2020, "region_code", C, "sido_code", "26", "ksic_division", "10", "revenue", 2500)
         .row("firm_id", "F4", "year", 2023, "region_code", C, "sido_code", "26", "ksic_division", "10", "revenue", 2000);
-    SilverRows patents = SilverRows.of(PATENT)
+    ContractRows patents = ContractRows.of(PATENT)
         .row("application_number", "P1", "application_year", 2023, "application_date", "2023-03-01",
             "ipc", List.of("H01L 21/02"), "registered", true, "registration_year", 2023, "applicant_count", 2)
         .row("application_number", "P2", "application_year", 2023, "application_date", "2023-04-01",
@@ -74,7 +85,7 @@ final class TinyAtlas {
         .row("application_number", "P3", "application_year", 2023, "application_date", "2023-05-01",
             "ipc", List.of("H01L 33/00", "G01N 33/53"), "registered", false, "applicant_count", 3);
     double third = 1.0 / 3;
-    SilverRows parties = SilverRows.of(PATENT_PARTY);
+    ContractRows parties = ContractRows.of(PATENT_PARTY);
     Object[][] pp = {
         // application, role, position, firm, kind, sigungu, sido, share
         {"P1", "applicant", 1, "F1", "firm", A, "11", 0.5}, {"P1", "applicant", 2, "F3", "firm", B, "11", 0.5},
@@ -89,7 +100,7 @@ final class TinyAtlas {
           "firm_id", p[3], "org_kind", p[4], "org_key", p[3] == null ? p[0] + "-" + p[2] : null,
           "region_code", p[5], "sido_code", p[6], "share", p[7]);
     }
-    SilverRows rnd = SilverRows.of(RND_PARTICIPATION);
+    ContractRows rnd = ContractRows.of(RND_PARTICIPATION);
     Object[][] rp = {
         // project, kind, firm, key, sigungu, sido, gov, private, 6T, row
         {"R1", "firm", "F1", null, A, "11", 100, 50, "01", 1}, {"R1", "university", null, "u1", null, "11", 50, 0, "01", 2},

@@ -21,20 +21,20 @@ import org.clusteratlas.datasets.schema.TableContract;
  * Hand-made rows of one table contract: name the columns a test cares about, the rest are null, or a
  * neutral value where the contract requires one.
  */
-final class SilverRows {
+final class ContractRows {
   private final TableContract contract;
   private final List<Row> rows = new ArrayList<>();
 
-  private SilverRows(TableContract contract) {
+  private ContractRows(TableContract contract) {
     this.contract = contract;
   }
 
-  static SilverRows of(TableContract contract) {
-    return new SilverRows(contract);
+  static ContractRows of(TableContract contract) {
+    return new ContractRows(contract);
   }
 
   /** Alternating column names and values. */
-  SilverRows row(Object... namesAndValues) {
+  ContractRows row(Object... namesAndValues) {
     Map<String, Object> values = new HashMap<>();
     for (int i = 0; i < namesAndValues.length; i += 2) {
       String name = (String) namesAndValues[i];
