@@ -19,6 +19,7 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -111,26 +112,41 @@ final class ClusterMembership {
 
   /**
    * Units with {@code cluster_kind = custom} and the id of every custom cluster they match. Any of the
-   * match columns may be {@code lit(null)} when the unit does not carry that classification.
+   * match columns may be {@code lit(null)} when the unit does not carry that classification. The
+   * definitions are matched against the distinct classification tuples only (a few thousand KSIC codes
+   * rather than millions of workplaces), then joined back.
    */
   Dataset<Row> custom(Dataset<Row> units, Column ksic, Column ipc, Column sixT, Column stLarge, Column stMedium) {
-    Column unitKsic = ksicDigits(ksic);
-    Column unitIpc = normalisedIpc(ipc);
-    Column unitSixT = sixTCode(sixT);
-    Column ksicMatch = exists(col("_def.ksic_prefixes"), p -> unitKsic.startsWith(p));
-    Column ipcMatch = exists(unitIpc, s -> exists(col("_def.ipc_prefixes"), p -> s.startsWith(p))
+    List<String> keys = List.of("_m_ksic", "_m_ipc", "_m_six_t", "_m_st_large", "_m_st_medium");
+    Dataset<Row> keyed = units.withColumn("_m_ksic", ksicDigits(ksic))
+        .withColumn("_m_ipc", normalisedIpc(ipc))
+        .withColumn("_m_six_t", sixTCode(sixT))
+        .withColumn("_m_st_large", upper(trim(stLarge)))
+        .withColumn("_m_st_medium", upper(trim(stMedium)));
+    Column ksicMatch = exists(col("_def.ksic_prefixes"), p -> col("_m_ksic").startsWith(p));
+    Column ipcMatch = exists(col("_m_ipc"), s -> exists(col("_def.ipc_prefixes"), p -> s.startsWith(p))
         .or(array_contains(col("_def.ipc_exact"), s)));
-    Column sixTMatch = array_contains(col("_def.six_t"), unitSixT);
+    Column sixTMatch = array_contains(col("_def.six_t"), col("_m_six_t"));
     Column stMatch = exists(col("_def.st_class"),
-        p -> upper(stMedium).startsWith(p).or(upper(stLarge).startsWith(p)));
+        p -> col("_m_st_medium").startsWith(p).or(col("_m_st_large").startsWith(p)));
     Column any = coalesce(ksicMatch, lit(false)).or(coalesce(ipcMatch, lit(false)))
         .or(coalesce(sixTMatch, lit(false))).or(coalesce(stMatch, lit(false)));
-    Dataset<Row> defs = definitions.select(col("cluster_id").as("_cluster_id"),
+    Dataset<Row> defs = definitions.select(col("cluster_id"),
         org.apache.spark.sql.functions.struct(col("*")).as("_def"));
-    return units.crossJoin(broadcast(defs))
+    Dataset<Row> matches = keyed.select(keys.stream().map(k -> col(k)).toArray(Column[]::new)).distinct()
+        .crossJoin(broadcast(defs))
         .filter(any)
-        .withColumn("cluster_kind", lit(CUSTOM))
-        .withColumn("cluster_id", col("_cluster_id"))
-        .drop("_cluster_id", "_def");
+        // renamed so the join back is not a self-join on the same attributes
+        .select(Stream.concat(keys.stream().map(k -> col(k).as(k + "_d")), Stream.of(col("cluster_id")))
+            .toArray(Column[]::new));
+    Column same = lit(true);
+    for (String k : keys) {
+      same = same.and(col(k).eqNullSafe(col(k + "_d")));
+    }
+    Dataset<Row> joined = keyed.join(matches, same);
+    for (String k : keys) {
+      joined = joined.drop(k, k + "_d");
+    }
+    return joined.withColumn("cluster_kind", lit(CUSTOM));
   }
 }

@@ -113,7 +113,7 @@ public final class ClusterMetrics {
     Column none = lit(null).cast(DataTypes.StringType);
     Dataset<Row> fields = PatentCounts.fields(in.patent(), PatentCounts.concordance(in.patent().sparkSession()));
     Dataset<Row> tech = parties.join(fields, "application_number")
-        .withColumn("weight", col("weight").multiply(col("field_share")).cast(PatentCounts.EXACT))
+        .withColumn("weight", col("weight").cast("double").multiply(col("field_share").cast("double")).cast(PatentCounts.EXACT))
         .withColumn("cluster_kind", lit(ClusterMembership.TECH_FIELD))
         .withColumn("cluster_id", col("field_id").cast("string"))
         .drop("field_id", "field_share");

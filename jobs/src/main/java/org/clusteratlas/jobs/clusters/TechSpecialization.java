@@ -40,7 +40,7 @@ public final class TechSpecialization {
         .join(patent.select("application_number", "application_year"), "application_number")
         .join(fields, "application_number")
         .groupBy(col("application_year").as("year"), col("region_level"), col("region_code"), col("field_id"))
-        .agg(sum(col("weight").multiply(col("field_share")).cast(PatentCounts.EXACT)).as("p"));
+        .agg(sum(col("weight").cast("double").multiply(col("field_share").cast("double")).cast(PatentCounts.EXACT)).as("p"));
     return counts
         .withColumn("rta", rta(col("p"), List.of("year", "region_level", "region_code"),
             List.of("year", "region_level", "field_id"), List.of("year", "region_level")))
