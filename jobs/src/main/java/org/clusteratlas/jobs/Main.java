@@ -3,6 +3,7 @@ package org.clusteratlas.jobs;
 import org.apache.spark.sql.SparkSession;
 import org.clusteratlas.jobs.cli.AirflowCommand;
 import org.clusteratlas.jobs.cli.BenchCommand;
+import org.clusteratlas.jobs.cli.ClustersCommand;
 import org.clusteratlas.jobs.cli.ConformCommand;
 import org.clusteratlas.jobs.cli.DemoCommand;
 import org.clusteratlas.jobs.cli.GenerateCommand;
@@ -26,6 +27,7 @@ import picocli.CommandLine;
         GenerateCommand.class,
         IngestCommand.class,
         ConformCommand.class,
+        ClustersCommand.class,
         QualityCommand.class,
         PublishCommand.class,
         ReportCommand.class,
