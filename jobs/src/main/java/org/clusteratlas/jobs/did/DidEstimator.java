@@ -15,7 +15,6 @@ import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Callaway &amp; Sant'Anna (2021) group-time average treatment effects without covariates, reproducing R
@@ -46,7 +45,6 @@ public final class DidEstimator {
   /** Estimates on a standard long panel ({@link DidPanel#standardize}); clustered when it has a cluster column. */
   public static DidResult estimate(Dataset<Row> standardPanel, DidOptions opt, boolean clustered) {
     DidPanel.Prepared p = DidPanel.prepare(standardPanel, opt, clustered);
-    p.units().persist(StorageLevel.MEMORY_AND_DISK());
     try {
       return estimate(p, opt);
     } finally {

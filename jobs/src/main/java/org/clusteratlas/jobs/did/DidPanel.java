@@ -23,6 +23,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StringType;
+import org.apache.spark.storage.StorageLevel;
 import org.clusteratlas.jobs.UserError;
 
 /**
@@ -108,59 +109,61 @@ public final class DidPanel {
 
   /** Validates the standard long panel and applies the pre-processing rules. */
   public static Prepared prepare(Dataset<Row> panel, DidOptions opt, boolean clustered) {
-    Dataset<Row> p = panel.select(UNIT, TIME, COHORT, Y, CLUSTER);
-    Row bad = p.agg(
-        sum(when(col(UNIT).isNull(), 1).otherwise(0)),
-        sum(when(col(TIME).isNull().or(col(TIME).equalTo(Integer.MIN_VALUE)), 1).otherwise(0)),
-        sum(when(col(COHORT).isNull().or(col(COHORT).equalTo(Integer.MIN_VALUE)), 1).otherwise(0)),
-        sum(when(col(COHORT).lt(0).and(col(COHORT).notEqual(Integer.MIN_VALUE)), 1).otherwise(0)),
-        sum(when(lit(clustered).and(col(CLUSTER).isNull()), 1).otherwise(0)),
-        count(lit(1))).first();
-    if (bad.getLong(5) == 0) {
-      throw new UserError("the panel has no rows");
+    Dataset<Row> p = panel.select(UNIT, TIME, COHORT, Y, CLUSTER).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      return prepareCached(p, opt, clustered);
+    } finally {
+      p.unpersist();
     }
-    failIf(bad.get(0), "rows without a unit id");
-    failIf(bad.get(1), "rows whose time is missing or not a whole number");
-    failIf(bad.get(2), "rows whose cohort is missing or not a whole number (code never-treated units as 0)");
-    failIf(bad.get(3), "rows with a negative cohort (code never-treated units as 0)");
-    failIf(bad.get(4), "rows without a cluster value");
+  }
 
-    Dataset<Row> perUnit = p.groupBy(UNIT).agg(
-        min(COHORT).as(COHORT), max(COHORT).as("cohort_max"),
-        min(CLUSTER).as(CLUSTER), max(CLUSTER).as("cluster_max"),
-        count(lit(1)).as("rows"), countDistinct(TIME).as("times"), count(Y).as("ys_present"));
-    Row unitCheck = perUnit.agg(
-        sum(when(col(COHORT).notEqual(col("cohort_max")), 1).otherwise(0)),
-        sum(when(col(CLUSTER).notEqual(col("cluster_max")), 1).otherwise(0)),
-        sum(when(col("rows").notEqual(col("times")), 1).otherwise(0))).first();
-    failIf(unitCheck.get(0), "units whose cohort changes over time (treatment must be absorbing: give the first treated period)");
-    failIf(unitCheck.get(1), "units whose cluster changes over time (a cluster must contain whole units)");
-    failIf(unitCheck.get(2), "units with duplicate rows for one period");
-
-    int[] allPeriods = p.select(TIME).distinct().orderBy(TIME).collectAsList().stream()
-        .mapToInt(r -> r.getInt(0)).toArray();
+  private static Prepared prepareCached(Dataset<Row> p, DidOptions opt, boolean clustered) {
+    int[] allPeriods = p.select(TIME).filter(col(TIME).isNotNull().and(col(TIME).notEqual(Integer.MIN_VALUE)))
+        .distinct().orderBy(TIME).collectAsList().stream().mapToInt(r -> r.getInt(0)).toArray();
     if (allPeriods.length < 2) {
-      throw new UserError("the panel needs at least two periods, found " + allPeriods.length);
+      throw new UserError("the panel needs at least two periods with a valid time, found " + allPeriods.length);
     }
     List<String> notes = new ArrayList<>();
     int first = allPeriods[0];
     int last = allPeriods[allPeriods.length - 1];
     int delta = opt.anticipation();
 
+    // one pass over the units checks the input and counts what the pre-processing rules will do
+    Dataset<Row> perUnit = p.groupBy(UNIT).agg(
+        min(COHORT).as(COHORT), max(COHORT).as("cohort_max"),
+        min(CLUSTER).as(CLUSTER), max(CLUSTER).as("cluster_max"),
+        count(lit(1)).as("rows"), countDistinct(TIME).as("times"), count(Y).as("ys_present"),
+        sum(when(col(TIME).isNull().or(col(TIME).equalTo(Integer.MIN_VALUE)), 1).otherwise(0)).as("bad_time"),
+        sum(when(col(COHORT).isNull().or(col(COHORT).equalTo(Integer.MIN_VALUE)), 1).otherwise(0)).as("bad_cohort"),
+        sum(when(col(COHORT).lt(0).and(col(COHORT).notEqual(Integer.MIN_VALUE)), 1).otherwise(0)).as("neg_cohort"),
+        sum(when(lit(clustered).and(col(CLUSTER).isNull()), 1).otherwise(0)).as("no_cluster"));
     // rule 1: treated after the window = never treated within it
     Column recoded = when(col(COHORT).gt(last + delta), lit(0)).otherwise(col(COHORT));
     // rule 2: no pre-period → cannot be estimated
     Column treatedAtStart = col(COHORT).gt(0).and(col(COHORT).leq(first + delta));
     Column complete = col("times").equalTo(allPeriods.length).and(col("ys_present").equalTo(allPeriods.length));
-
     Row counts = perUnit.agg(
+        sum(when(col(UNIT).isNull(), col("rows")).otherwise(0)),
+        sum(col("bad_time")), sum(col("bad_cohort")), sum(col("neg_cohort")), sum(col("no_cluster")),
+        sum(when(col(COHORT).notEqual(col("cohort_max")), 1).otherwise(0)),
+        sum(when(col(CLUSTER).notEqual(col("cluster_max")), 1).otherwise(0)),
+        sum(when(col("rows").notEqual(col("times")), 1).otherwise(0)),
         sum(when(col(COHORT).gt(last + delta), 1).otherwise(0)),
         sum(when(treatedAtStart, 1).otherwise(0)),
         sum(when(functions.not(treatedAtStart).and(functions.not(complete)), 1).otherwise(0)),
         count(lit(1))).first();
-    long recodedCount = counts.getLong(0);
-    long startTreated = counts.getLong(1);
-    long incomplete = counts.getLong(2);
+    failIf(counts.get(0), "rows without a unit id");
+    failIf(counts.get(1), "rows whose time is missing or not a whole number");
+    failIf(counts.get(2), "rows whose cohort is missing or not a whole number (code never-treated units as 0)");
+    failIf(counts.get(3), "rows with a negative cohort (code never-treated units as 0)");
+    failIf(counts.get(4), "rows without a cluster value");
+    failIf(counts.get(5), "units whose cohort changes over time (treatment must be absorbing: give the first treated period)");
+    failIf(counts.get(6), "units whose cluster changes over time (a cluster must contain whole units)");
+    failIf(counts.get(7), "units with duplicate rows for one period");
+    long recodedCount = counts.getLong(8);
+    long startTreated = counts.getLong(9);
+    long incomplete = counts.getLong(10);
+    long totalUnits = counts.getLong(11);
     if (recodedCount > 0) {
       notes.add(recodedCount + " units first treated after the last period (" + last + ") are treated as never treated");
     }
@@ -169,7 +172,7 @@ public final class DidPanel {
     }
     if (incomplete > 0) {
       if (opt.unbalanced() == DidOptions.Unbalanced.ERROR) {
-        throw new UserError("unbalanced panel: " + incomplete + " of " + counts.getLong(3) + " units miss a period or an outcome value"
+        throw new UserError("unbalanced panel: " + incomplete + " of " + totalUnits + " units miss a period or an outcome value"
             + " (use --unbalanced drop to keep only complete units, as R did does)");
       }
       notes.add(incomplete + " units missing a period or an outcome value are dropped to balance the panel (R did's default)");
@@ -238,13 +241,13 @@ public final class DidPanel {
       shifted[j] = col("y" + j).minus(col("y0"));
     }
     Column clusterKey = clustered ? col(CLUSTER) : col(UNIT);
-    Dataset<Row> units = kept.join(wide, UNIT)
+    Dataset<Row> units = kept.join(wide, UNIT).localCheckpoint(true)
         .select(col(UNIT), col(COHORT), col(CLUSTER), array(shifted).as(YS), xxhash64(clusterKey).as(CLUSTER_HASH));
     long n = sizes.values().stream().mapToLong(Long::longValue).sum();
-    long clusters = clustered ? kept.select(CLUSTER).distinct().count() : n;
+    long clusters = clustered ? units.select(CLUSTER).distinct().count() : n;
     int[] all = sizes.keySet().stream().mapToInt(Integer::intValue).toArray();
     long[] sz = sizes.values().stream().mapToLong(Long::longValue).toArray();
-    long dropped = counts.getLong(3) - n;
+    long dropped = totalUnits - n;
     return new Prepared(periods, units, n, clusters, estimated.stream().mapToInt(Integer::intValue).toArray(),
         all, sz, clustered, List.copyOf(notes), dropped);
   }
