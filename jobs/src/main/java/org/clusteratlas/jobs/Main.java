@@ -1,5 +1,8 @@
 package org.clusteratlas.jobs;
 
+import org.clusteratlas.jobs.cli.BenchCommand;
+import org.clusteratlas.jobs.cli.DemoCommand;
+import org.clusteratlas.jobs.cli.GenerateCommand;
 import org.clusteratlas.jobs.cli.InfoCommand;
 import org.clusteratlas.jobs.cli.IngestCommand;
 import org.apache.spark.sql.SparkSession;
@@ -12,7 +15,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "atlas", mixinStandardHelpOptions = true, version = "Cluster Atlas 0.1.0",
     description = "Regional innovation cluster analytics on Spark and Delta Lake.",
-    subcommands = {IngestCommand.class, InfoCommand.class})
+    subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, InfoCommand.class,
+        BenchCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
