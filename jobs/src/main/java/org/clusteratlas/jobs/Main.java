@@ -2,9 +2,11 @@ package org.clusteratlas.jobs;
 
 import org.clusteratlas.jobs.cli.BenchCommand;
 import org.clusteratlas.jobs.cli.DemoCommand;
+import org.clusteratlas.jobs.cli.DidCommand;
 import org.clusteratlas.jobs.cli.GenerateCommand;
 import org.clusteratlas.jobs.cli.InfoCommand;
 import org.clusteratlas.jobs.cli.IngestCommand;
+import org.clusteratlas.jobs.cli.OutcomesCommand;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Command;
 @Command(name = "atlas", mixinStandardHelpOptions = true, version = "Cluster Atlas 0.1.0",
     description = "Regional innovation cluster analytics on Spark and Delta Lake.",
     subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, InfoCommand.class,
-        BenchCommand.class})
+        BenchCommand.class, OutcomesCommand.class, DidCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -24,7 +24,7 @@ public final class GoldOutcomes {
           .opt("region_code", StringType, "head-office sigungu that year (current vintage)")
           .opt("sido_code", StringType, "head-office sido that year (current vintage)")
           .opt("ksic_division", StringType, "KSIC division that year")
-          .opt("cluster_id", StringType, "cluster of that year: region_code:ksic_division (cluster_kind ksic_division)")
+          .opt("cluster_id", StringType, "cluster of that year (cluster_kind ksic_division): the KSIC division, within region_code")
           .opt("revenue", LongType, "매출액, won (financials)")
           .opt("log_revenue", DoubleType, "ln(revenue), null unless revenue > 0")
           .opt("employment", DoubleType, "annual mean NPS headcount; financials' headcount where NPS is missing")
