@@ -84,7 +84,8 @@ public final class OutcomesCommand implements Callable<Integer> {
     AtlasConf conf = common.resolve();
     SparkSession spark = common.session(conf, "outcomes");
     Outcome o = run(new Warehouse(spark, conf.warehouse()),
-        new OutcomesJob.Settings(bootstrap, seed, minFirms, !noBreakdowns, 5), evaluate, common.runId());
+        new OutcomesJob.Settings(bootstrap, seed, minFirms, FirmPanel.OUTCOMES,
+            noBreakdowns ? List.of() : List.of("region", "cluster"), 5), evaluate, common.runId());
     System.out.printf(Locale.ROOT, "outcomes %s: %,d firm-years, %,d effect rows%n", o.result().runId(),
         o.result().firmYears(), o.result().effectRows());
     System.out.print(o.renderNaiveVsCounterfactual());

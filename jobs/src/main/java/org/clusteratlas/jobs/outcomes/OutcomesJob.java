@@ -45,9 +45,10 @@ public final class OutcomesJob {
   private static final Logger LOG = LogManager.getLogger(OutcomesJob.class);
 
   /** How the stage runs: bootstrap draws and seed, suppression threshold, and whether to do breakdowns. */
-  public record Settings(int bootstrap, long seed, int minFirms, boolean breakdowns, int maxSecondaryTreatments) {
+  public record Settings(int bootstrap, long seed, int minFirms, List<String> outcomes, List<String> breakdowns,
+      int maxSecondaryTreatments) {
     public static Settings defaults() {
-      return new Settings(999, 20240601L, 10, true, 5);
+      return new Settings(999, 20240601L, 10, FirmPanel.OUTCOMES, List.of("region", "cluster"), 5);
     }
   }
 
@@ -97,7 +98,7 @@ public final class OutcomesJob {
     DidOptions base = DidOptions.defaults().withBootstrap(settings.bootstrap(), settings.seed());
     Column grantCohort = col("first_grant_year");
 
-    for (String outcome : FirmPanel.OUTCOMES) {
+    for (String outcome : settings.outcomes()) {
       Dataset<Row> ep = FirmPanel.estimationPanel(outcomes, grantCohort, outcome).persist(StorageLevel.MEMORY_AND_DISK());
       EffectRows.Key key = EffectRows.Key.all("rnd_grant", outcome);
       manifest.step("cs " + outcome, () -> {
@@ -123,11 +124,9 @@ public final class OutcomesJob {
         rows.addAll(EffectRows.simple(key, "matched_did", "matched_notyet", m, settings.minFirms(), z,
             EffectRows.MATCHED_VERSION, runId));
       });
-      if (settings.breakdowns()) {
-        manifest.step("breakdowns " + outcome, () -> {
-          rows.addAll(breakdown(ep, "home_sido", "region", outcome, base, runId));
-          rows.addAll(breakdown(ep, "home_division", "cluster", outcome, base, runId));
-        });
+      for (String kind : settings.breakdowns()) {
+        manifest.step("breakdown " + kind + " " + outcome, () ->
+            rows.addAll(breakdown(ep, kind.equals("region") ? "home_sido" : "home_division", kind, outcome, base, runId)));
       }
       ep.unpersist();
     }
@@ -183,7 +182,7 @@ public final class OutcomesJob {
       treatments.put("roster:" + id, new Column[] {element_at(col("program_entry"), id), lit(true)});
     }
     for (Map.Entry<String, Column[]> t : treatments.entrySet()) {
-      for (String outcome : FirmPanel.OUTCOMES) {
+      for (String outcome : settings.outcomes()) {
         Dataset<Row> ep = FirmPanel.estimationPanel(outcomes.filter(t.getValue()[1]), t.getValue()[0], outcome);
         EffectRows.Key key = EffectRows.Key.all(t.getKey(), outcome);
         DidResult r = tryEstimate(ep, opt, t.getKey() + " " + outcome);
