@@ -82,10 +82,15 @@ public final class DidPanel {
     requireNumeric(raw, time, "--time");
     requireNumeric(raw, cohort, "--cohort");
     requireNumeric(raw, y, "--outcome");
-    Column clusterCol = cluster == null ? lit(null).cast(DataTypes.StringType) : col(cluster).cast(DataTypes.StringType);
-    return raw.select(col(unit).cast(DataTypes.StringType).as(UNIT),
-        integral(col(time)).as(TIME), integral(col(cohort)).as(COHORT),
-        col(y).cast(DataTypes.DoubleType).as(Y), clusterCol.as(CLUSTER));
+    Column clusterCol = cluster == null ? lit(null).cast(DataTypes.StringType) : quoted(cluster).cast(DataTypes.StringType);
+    return raw.select(quoted(unit).cast(DataTypes.StringType).as(UNIT),
+        integral(quoted(time)).as(TIME), integral(quoted(cohort)).as(COHORT),
+        quoted(y).cast(DataTypes.DoubleType).as(Y), clusterCol.as(CLUSTER));
+  }
+
+  /** A user's column by its literal name (R data often has dots, as in first.treat). */
+  private static Column quoted(String name) {
+    return col("`" + name.replace("`", "``") + "`");
   }
 
   private static void requireNumeric(Dataset<Row> raw, String column, String option) {
