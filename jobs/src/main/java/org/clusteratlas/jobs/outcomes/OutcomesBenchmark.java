@@ -35,7 +35,11 @@ import org.clusteratlas.jobs.warehouse.Warehouse;
  * README's figures, not a test.
  *
  * <pre>java -cp "$(cat jobs/target/launcher/classpath.txt):jobs/target/classes:datasets/target/classes" \
- *   org.clusteratlas.jobs.outcomes.OutcomesBenchmark 0.1 /tmp/outcomes-bench</pre>
+ *   org.clusteratlas.jobs.outcomes.OutcomesBenchmark 0.1 /tmp/outcomes-bench [full]</pre>
+ *
+ * Without {@code full}: the grant effect on the three outcomes (CS with both control groups and both base
+ * periods, 999 bootstrap draws each, naive, matched DiD) and the roster programs; {@code full} adds the
+ * per-region and per-division breakdowns and the per-ministry and per-program treatments.
  */
 public final class OutcomesBenchmark {
   private OutcomesBenchmark() {}
@@ -49,19 +53,23 @@ public final class OutcomesBenchmark {
         .config("spark.sql.shuffle.partitions", "8").config("spark.ui.enabled", "false")
         .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
-    Map<String, Object> report = run(spark, scale, dir + "/scale-" + scale);
+    boolean full = args.length > 2 && args[2].equals("full");
+    OutcomesJob.Settings settings = full ? OutcomesJob.Settings.defaults()
+        : new OutcomesJob.Settings(999, 20240601L, 10, FirmPanel.OUTCOMES, List.of(), 0);
+    Map<String, Object> report = run(spark, scale, dir + "/scale-" + scale, settings);
     System.out.println(report);
     spark.stop();
   }
 
-  public static Map<String, Object> run(SparkSession spark, double scale, String root) {
+  /** Builds the world and runs the stage; without breakdowns and secondary treatments unless settings ask. */
+  public static Map<String, Object> run(SparkSession spark, double scale, String root, OutcomesJob.Settings settings) {
     Warehouse w = new Warehouse(spark, root);
     long firms = Math.max(1000, Math.round(600_000 * scale));
     long t0 = System.nanoTime();
     writeWorld(spark, w, firms);
     double worldSeconds = (System.nanoTime() - t0) / 1e9;
     long t1 = System.nanoTime();
-    OutcomesCommand.Outcome o = OutcomesCommand.run(w, OutcomesJob.Settings.defaults(), null, "bench-" + scale);
+    OutcomesCommand.Outcome o = OutcomesCommand.run(w, settings, null, "bench-" + scale);
     double stageSeconds = (System.nanoTime() - t1) / 1e9;
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("scale", scale);
@@ -70,7 +78,8 @@ public final class OutcomesBenchmark {
     report.put("effect_rows", o.result().effectRows());
     report.put("world_seconds", Math.round(worldSeconds));
     report.put("stage_seconds", Math.round(stageSeconds));
-    report.put("bootstrap_draws", OutcomesJob.Settings.defaults().bootstrap());
+    report.put("bootstrap_draws", settings.bootstrap());
+    report.put("breakdowns", settings.breakdowns());
     report.put("steps", o.result().stepSeconds());
     System.out.print(o.renderNaiveVsCounterfactual());
     System.out.printf(Locale.ROOT, "outcomes stage at scale %s: %,d firm-years in %.0f s%n", scale,
