@@ -6,9 +6,11 @@ import org.clusteratlas.jobs.cli.BenchCommand;
 import org.clusteratlas.jobs.cli.ClustersCommand;
 import org.clusteratlas.jobs.cli.ConformCommand;
 import org.clusteratlas.jobs.cli.DemoCommand;
+import org.clusteratlas.jobs.cli.DidCommand;
 import org.clusteratlas.jobs.cli.GenerateCommand;
 import org.clusteratlas.jobs.cli.InfoCommand;
 import org.clusteratlas.jobs.cli.IngestCommand;
+import org.clusteratlas.jobs.cli.OutcomesCommand;
 import org.clusteratlas.jobs.cli.PublishCommand;
 import org.clusteratlas.jobs.cli.QualityCommand;
 import org.clusteratlas.jobs.cli.ReportCommand;
@@ -28,6 +30,8 @@ import picocli.CommandLine;
         IngestCommand.class,
         ConformCommand.class,
         ClustersCommand.class,
+        OutcomesCommand.class,
+        DidCommand.class,
         QualityCommand.class,
         PublishCommand.class,
         ReportCommand.class,

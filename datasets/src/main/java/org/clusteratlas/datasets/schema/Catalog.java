@@ -14,6 +14,7 @@ public final class Catalog {
     all.addAll(Bronze.ALL);
     all.addAll(Silver.ALL);
     all.addAll(GoldClusters.ALL);
+    all.addAll(GoldOutcomes.ALL);
     ALL = List.copyOf(all);
   }
 }

@@ -1,0 +1,122 @@
+package org.clusteratlas.jobs.cli;
+
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.clusteratlas.jobs.UserError;
+import org.clusteratlas.jobs.did.DidCsv;
+import org.clusteratlas.jobs.did.DidEstimator;
+import org.clusteratlas.jobs.did.DidOptions;
+import org.clusteratlas.jobs.did.DidPanel;
+import org.clusteratlas.jobs.did.DidResult;
+import org.clusteratlas.jobs.spark.AtlasConf;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "did", sortOptions = false,
+    description = {"Callaway & Sant'Anna (2021) group-time ATTs on any panel you bring, as R did::att_gt + aggte "
+        + "(no covariates): ATT(g,t), simple/group/dynamic/calendar aggregations, analytic and multiplier-bootstrap "
+        + "SEs, sup-t bands, Wald pre-test.",
+        "Never-treated units have cohort 0. Unbalanced panels: units missing a period or outcome are dropped "
+            + "(R did's default) unless --unbalanced error."})
+public final class DidCommand implements Callable<Integer> {
+  @Mixin
+  CommonOptions common;
+
+  @Option(names = "--panel", required = true, paramLabel = "PATH", description = "Long panel: CSV (with header), Parquet or Delta.")
+  String panel;
+
+  @Option(names = "--format", paramLabel = "csv|parquet|delta", description = "Panel format; default: from the path.")
+  String format;
+
+  @Option(names = "--unit", required = true, paramLabel = "COL", description = "Unit id column.")
+  String unit;
+
+  @Option(names = "--time", required = true, paramLabel = "COL", description = "Period column (whole numbers).")
+  String time;
+
+  @Option(names = "--cohort", required = true, paramLabel = "COL", description = "First treated period; 0 = never treated.")
+  String cohort;
+
+  @Option(names = "--outcome", required = true, paramLabel = "COL", description = "Outcome column.")
+  String outcome;
+
+  @Option(names = "--control", defaultValue = "never", paramLabel = "never|notyet", description = "Comparison group (default: ${DEFAULT-VALUE}).")
+  String control;
+
+  @Option(names = "--base", defaultValue = "varying", paramLabel = "varying|universal", description = "Base period (default: ${DEFAULT-VALUE}).")
+  String base;
+
+  @Option(names = "--cluster", paramLabel = "COL", description = "Cluster variable above the unit (constant within unit).")
+  String cluster;
+
+  @Option(names = "--anticipation", defaultValue = "0", paramLabel = "N", description = "Periods of anticipation δ (default: ${DEFAULT-VALUE}).")
+  int anticipation;
+
+  @Option(names = "--alpha", defaultValue = "0.05", paramLabel = "A", description = "Significance level (default: ${DEFAULT-VALUE}).")
+  double alpha;
+
+  @Option(names = "--bootstrap", defaultValue = "999", paramLabel = "N", description = "Multiplier-bootstrap draws, 0 = none (default: ${DEFAULT-VALUE}).")
+  int bootstrap;
+
+  @Option(names = "--seed", defaultValue = "20240601", paramLabel = "N", description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--unbalanced", defaultValue = "drop", paramLabel = "drop|error", description = "Units missing a period (default: ${DEFAULT-VALUE}).")
+  String unbalanced;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE", description = "Result CSV to write.")
+  String out;
+
+  @Override
+  public Integer call() {
+    AtlasConf conf = common.resolve();
+    DidOptions opt = new DidOptions(DidOptions.Control.parse(control), DidOptions.Base.parse(base), anticipation,
+        alpha, bootstrap, seed, DidOptions.Unbalanced.parse(unbalanced));
+    SparkSession spark = common.session(conf, "did");
+    DidResult r = run(spark, panel, format, unit, time, cohort, outcome, cluster, opt, out);
+    System.out.print(r.render());
+    System.out.println("wrote " + out);
+    return 0;
+  }
+
+  /** Entry for notebooks and the demo: reads the panel, estimates, writes the CSV (when out is set). */
+  public static DidResult run(SparkSession spark, String panelPath, String format, String unit, String time,
+      String cohort, String outcome, String cluster, DidOptions opt, String out) {
+    Dataset<Row> raw = read(spark, panelPath, format);
+    Dataset<Row> standard = DidPanel.standardize(raw, unit, time, cohort, outcome, cluster);
+    DidResult r = DidEstimator.estimate(standard, opt, cluster != null);
+    if (out != null) {
+      DidCsv.write(r, out, spark.sparkContext().hadoopConfiguration());
+    }
+    return r;
+  }
+
+  static Dataset<Row> read(SparkSession spark, String path, String format) {
+    Path p = new Path(path);
+    String fmt;
+    try {
+      FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(p)) {
+        throw new UserError("panel not found: " + path);
+      }
+      fmt = format != null ? format.toLowerCase(Locale.ROOT)
+          : fs.exists(new Path(p, "_delta_log")) ? "delta"
+          : path.toLowerCase(Locale.ROOT).endsWith(".parquet") || fs.getFileStatus(p).isDirectory() ? "parquet"
+          : "csv";
+    } catch (java.io.IOException e) {
+      throw new UserError("cannot read " + path + ": " + e.getMessage());
+    }
+    return switch (fmt) {
+      case "csv" -> spark.read().option("header", "true").option("inferSchema", "true").csv(path);
+      case "parquet" -> spark.read().parquet(path);
+      case "delta" -> spark.read().format("delta").load(path);
+      default -> throw new UserError("--format must be csv, parquet or delta, got '" + format + "'");
+    };
+  }
+}

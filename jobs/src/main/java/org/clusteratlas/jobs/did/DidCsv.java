@@ -1,0 +1,50 @@
+package org.clusteratlas.jobs.did;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/** Writes a {@link DidResult} as one small CSV file (any Hadoop file system). */
+public final class DidCsv {
+  private DidCsv() {}
+
+  public static final String HEADER = "aggregation,overall,cohort,year,event_time,base_year,att,se,ci_low,ci_high,"
+      + "se_boot,band_low,band_high,n_treated,n_control,reference,control_group,base_period";
+
+  public static String render(DidResult r) {
+    StringBuilder b = new StringBuilder(HEADER).append('\n');
+    for (Estimate e : r.estimates()) {
+      b.append(String.join(",", e.aggregation(), String.valueOf(e.overall()), str(e.cohort()), str(e.year()),
+          str(e.eventTime()), str(e.baseYear()), num(e.att()), num(e.se()), num(e.ciLow()), num(e.ciHigh()),
+          num(e.seBoot()), num(e.bandLow()), num(e.bandHigh()), String.valueOf(e.nTreated()),
+          String.valueOf(e.nControl()), String.valueOf(e.reference()), r.options().control().label,
+          r.options().base().label)).append('\n');
+    }
+    return b.toString();
+  }
+
+  public static void write(DidResult r, String path, Configuration hadoop) {
+    Path p = new Path(path);
+    try {
+      FileSystem fs = p.getFileSystem(hadoop);
+      try (OutputStream out = fs.create(p, true)) {
+        out.write(render(r).getBytes(StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + path, e);
+    }
+  }
+
+  private static String str(Integer v) {
+    return v == null ? "" : v.toString();
+  }
+
+  private static String num(Double v) {
+    return v == null || v.isNaN() ? "" : String.format(Locale.ROOT, "%.10g", v);
+  }
+}

@@ -1,0 +1,387 @@
+package org.clusteratlas.jobs.did;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.LUDecomposition;
+import org.apache.commons.math3.linear.RealVector;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Callaway &amp; Sant'Anna (2021) group-time average treatment effects without covariates, reproducing R
+ * {@code did::att_gt} (panel, unconditional parallel trends) and {@code did::aggte}: the same pre-processing,
+ * base periods, comparison groups, influence functions with their n/n₁ scaling, aggregation weights with
+ * the estimated-weight ({@code wif}) corrections, analytic and multiplier-bootstrap standard errors, sup-t
+ * bands and the Wald pre-test.
+ *
+ * <p>Without covariates each ATT(g,t) is a difference of cohort means of Y_t − Y_base, so the panel is
+ * reduced in Spark to per-cohort sums and cross-products ({@link CohortMoments}); the driver works on those
+ * small matrices. Standard errors use the same moments (or per-cluster sums), and the bootstrap runs in
+ * Spark over the units ({@link MultiplierBootstrap}).
+ */
+public final class DidEstimator {
+  private DidEstimator() {}
+
+  /** R's floor below which a standard error is treated as degenerate (NA). */
+  static final double SE_FLOOR = Math.sqrt(Math.ulp(1.0)) * 10;
+
+  /** One ATT(g,t) cell before it is published. */
+  private record Cell(int g, int t, int base, double att, long nTreated, long nControl, Influence psi,
+      boolean reference) {}
+
+  /** One aggregated number and its influence function. */
+  private record Bucket(String aggregation, boolean overall, Integer cohort, Integer year, Integer eventTime,
+      double att, Influence psi, long nTreated, long nControl) {}
+
+  /** Estimates on a standard long panel ({@link DidPanel#standardize}); clustered when it has a cluster column. */
+  public static DidResult estimate(Dataset<Row> standardPanel, DidOptions opt, boolean clustered) {
+    DidPanel.Prepared p = DidPanel.prepare(standardPanel, opt, clustered);
+    try {
+      return estimate(p, opt);
+    } finally {
+      p.units().unpersist();
+    }
+  }
+
+  static DidResult estimate(DidPanel.Prepared p, DidOptions opt) {
+    CohortMoments m = CohortMoments.of(p);
+    List<String> notes = new ArrayList<>(p.notes());
+    List<Cell> cells = cells(p, m, opt, notes);
+    List<Bucket> buckets = aggregate(cells, p, m);
+
+    int nc = m.cohorts.length;
+    int tn = p.periods().length;
+    double z = new NormalDistribution().inverseCumulativeProbability(1 - opt.alpha() / 2);
+
+    // every published estimate and its influence function, in output order
+    List<Influence> fs = new ArrayList<>();
+    for (Cell c : cells) {
+      fs.add(c.psi() == null ? new Influence(nc, tn) : c.psi());
+    }
+    for (Bucket b : buckets) {
+      fs.add(b.psi());
+    }
+    double[] se = new double[fs.size()];
+    for (int k = 0; k < fs.size(); k++) {
+      double v = p.clustered() ? Influence.clusterCovariance(fs.get(k), fs.get(k), m)
+          : Influence.covariance(fs.get(k), fs.get(k), m);
+      se[k] = Math.sqrt(Math.max(v, 0));
+    }
+
+    double[] seBoot = null;
+    Double cellCrit = null;
+    Map<String, Double> bucketCrit = new LinkedHashMap<>();
+    if (opt.bootstrapDraws() > 0) {
+      double[][] draws = MultiplierBootstrap.draws(p, m.cohorts, fs, opt.bootstrapDraws(), opt.seed());
+      seBoot = new double[fs.size()];
+      for (int k = 0; k < fs.size(); k++) {
+        double[] col = new double[draws.length];
+        for (int d = 0; d < draws.length; d++) {
+          col[d] = draws[d][k];
+        }
+        seBoot[k] = MultiplierBootstrap.robustSe(col);
+      }
+      List<Integer> cellCols = new ArrayList<>();
+      for (int k = 0; k < cells.size(); k++) {
+        if (!cells.get(k).reference() && seBoot[k] > SE_FLOOR) {
+          cellCols.add(k);
+        }
+      }
+      if (!cellCols.isEmpty()) {
+        cellCrit = MultiplierBootstrap.supT(draws, cellCols.stream().mapToInt(i -> i).toArray(), seBoot, opt.alpha());
+      }
+      for (String agg : List.of("dynamic", "group", "calendar")) {
+        List<Integer> cols = new ArrayList<>();
+        for (int i = 0; i < buckets.size(); i++) {
+          int k = cells.size() + i;
+          if (buckets.get(i).aggregation().equals(agg) && !buckets.get(i).overall() && seBoot[k] > SE_FLOOR) {
+            cols.add(k);
+          }
+        }
+        if (!cols.isEmpty()) {
+          double crit = MultiplierBootstrap.supT(draws, cols.stream().mapToInt(i -> i).toArray(), seBoot, opt.alpha());
+          bucketCrit.put(agg, Math.max(crit, z)); // aggte floors the band at the pointwise value
+        }
+      }
+    }
+
+    List<Estimate> out = new ArrayList<>();
+    for (int k = 0; k < cells.size(); k++) {
+      Cell c = cells.get(k);
+      out.add(publish("group_time", false, c.g(), c.t(), c.t() - c.g(), c.base(), c.att(), se[k],
+          seBoot == null ? null : seBoot[k], cellCrit, z, c.nTreated(), c.nControl(), c.reference()));
+    }
+    for (int i = 0; i < buckets.size(); i++) {
+      Bucket b = buckets.get(i);
+      int k = cells.size() + i;
+      Double crit = b.overall() ? Double.valueOf(z) : bucketCrit.get(b.aggregation());
+      if (b.aggregation().equals("simple")) {
+        crit = z;
+      }
+      out.add(publish(b.aggregation(), b.overall(), b.cohort(), b.year(), b.eventTime(), null, b.att(), se[k],
+          seBoot == null ? null : seBoot[k], crit, z, b.nTreated(), b.nControl(), false));
+    }
+    DidResult.PreTest pre = preTest(cells, fs, se, m, p.clustered(), notes);
+    return new DidResult(opt, List.copyOf(out), pre, cellCrit, bucketCrit.get("dynamic"), p.n(), p.clusters(),
+        p.periods(), List.copyOf(notes));
+  }
+
+  private static Estimate publish(String agg, boolean overall, Integer g, Integer t, Integer e, Integer base,
+      double att, double se, Double seBoot, Double crit, double z, long nT, long nC, boolean reference) {
+    Double s = Double.isNaN(att) || se <= SE_FLOOR ? null : se;
+    Double sb = seBoot == null || Double.isNaN(att) || seBoot <= SE_FLOOR ? null : seBoot;
+    return new Estimate(agg, overall, g, t, e, base, att, s, s == null ? null : att - z * s,
+        s == null ? null : att + z * s, sb, sb == null || crit == null ? null : att - crit * sb,
+        sb == null || crit == null ? null : att + crit * sb, nT, nC, reference);
+  }
+
+  /** The ATT(g,t) loop of R {@code compute.att_gt}: base periods and comparison groups per cell. */
+  private static List<Cell> cells(DidPanel.Prepared p, CohortMoments m, DidOptions opt, List<String> notes) {
+    int[] periods = p.periods();
+    int tn = periods.length;
+    int delta = opt.anticipation();
+    boolean universal = opt.base() == DidOptions.Base.UNIVERSAL;
+    List<Cell> cells = new ArrayList<>();
+    for (int g : p.estimatedCohorts()) {
+      int postBase = -1;
+      for (int j = 0; j < tn; j++) {
+        if (periods[j] + delta < g) {
+          postBase = j;
+        }
+      }
+      for (int ti = universal ? 0 : 1; ti < tn; ti++) {
+        int t = periods[ti];
+        boolean post = g <= t;
+        int bi = post || universal ? postBase : ti - 1;
+        if (universal && bi == ti) {
+          cells.add(new Cell(g, t, periods[bi], 0, (long) m.count[m.index(g)], 0, null, true));
+          continue;
+        }
+        int threshold = Math.max(t, periods[bi]) + delta;
+        List<Integer> controls = new ArrayList<>();
+        for (int c : m.cohorts) {
+          boolean never = c == 0;
+          boolean notYet = opt.control() == DidOptions.Control.NOT_YET && c > threshold && c != g;
+          if (never || notYet) {
+            controls.add(c);
+          }
+        }
+        cells.add(cell(g, ti, bi, controls, p, m));
+      }
+    }
+    long empty = cells.stream().filter(c -> Double.isNaN(c.att())).count();
+    if (empty > 0) {
+      notes.add(empty + " group-time cells have no comparison units and are reported as NA");
+    }
+    return cells;
+  }
+
+  private static Cell cell(int g, int ti, int bi, List<Integer> controls, DidPanel.Prepared p, CohortMoments m) {
+    int tn = p.periods().length;
+    int gi = m.index(g);
+    double nG = m.count[gi];
+    double meanG = (m.sum[gi][ti] - m.sum[gi][bi]) / nG;
+    double nC = 0;
+    double sumC = 0;
+    for (int c : controls) {
+      int ci = m.index(c);
+      nC += m.count[ci];
+      sumC += m.sum[ci][ti] - m.sum[ci][bi];
+    }
+    Influence psi = new Influence(m.cohorts.length, tn);
+    if (nC == 0) {
+      return new Cell(g, p.periods()[ti], p.periods()[bi], Double.NaN, (long) nG, 0, psi, false);
+    }
+    double meanC = sumC / nC;
+    // ψ_i = n·[1{G}(ΔY_i − μ_G)/N_G − 1{C}(ΔY_i − μ_C)/N_C]: R's (n/n₁)·(D/p̂ …) without the detour
+    psi.alpha[gi][ti] = 1 / nG;
+    psi.alpha[gi][bi] = -1 / nG;
+    psi.beta[gi] = meanG / nG;
+    for (int c : controls) {
+      int ci = m.index(c);
+      psi.alpha[ci][ti] = -1 / nC;
+      psi.alpha[ci][bi] = 1 / nC;
+      psi.beta[ci] = -meanC / nC;
+    }
+    return new Cell(g, p.periods()[ti], p.periods()[bi], meanG - meanC, (long) nG, (long) nC, psi, false);
+  }
+
+  /** R {@code compute.aggte}: simple, group, dynamic and calendar aggregations with their wif terms. */
+  private static List<Bucket> aggregate(List<Cell> all, DidPanel.Prepared p, CohortMoments m) {
+    List<Cell> cells = all.stream().filter(c -> !Double.isNaN(c.att())).toList();
+    long n = p.n();
+    List<Bucket> out = new ArrayList<>();
+    List<Cell> post = cells.stream().filter(c -> c.g() <= c.t()).toList();
+    if (post.isEmpty()) {
+      return out;
+    }
+    int nc = m.cohorts.length;
+    int tn = p.periods().length;
+
+    // simple: post cells weighted by cohort size
+    out.add(weighted("simple", true, null, null, null, post, p, m));
+
+    // group: equal weights over a cohort's post periods, then cohort shares (with wif) overall
+    TreeMap<Integer, Bucket> byGroup = new TreeMap<>();
+    for (int g : new TreeSet<>(post.stream().map(Cell::g).toList())) {
+      List<Cell> cg = post.stream().filter(c -> c.g() == g).toList();
+      Influence psi = new Influence(nc, tn);
+      double att = 0;
+      for (Cell c : cg) {
+        att += c.att() / cg.size();
+        addPsi(psi, 1.0 / cg.size(), c);
+      }
+      byGroup.put(g, new Bucket("group", false, g, null, null, att, psi, p.cohortSize(g), controlsOf(cg)));
+    }
+    double sumPg = byGroup.keySet().stream().mapToDouble(g -> share(g, p)).sum();
+    Influence groupPsi = new Influence(nc, tn);
+    double groupAtt = 0;
+    List<double[]> groupKeepers = new ArrayList<>();
+    for (Bucket b : byGroup.values()) {
+      double w = share(b.cohort(), p) / sumPg;
+      groupAtt += w * b.att();
+      groupPsi.add(w, b.psi());
+      groupKeepers.add(new double[] {b.cohort(), share(b.cohort(), p), b.att()});
+    }
+    addWif(groupPsi, groupKeepers, m, n);
+    out.add(new Bucket("group", true, null, null, null, groupAtt, groupPsi, treatedOf(byGroup.keySet(), p), 0));
+    out.addAll(byGroup.values());
+
+    // dynamic: cells by event time, cohort-share weights (with wif); overall = mean over e >= 0
+    TreeMap<Integer, Bucket> byEvent = new TreeMap<>();
+    for (int e : new TreeSet<>(cells.stream().map(c -> c.t() - c.g()).toList())) {
+      List<Cell> ce = cells.stream().filter(c -> c.t() - c.g() == e).toList();
+      byEvent.put(e, weighted("dynamic", false, null, null, e, ce, p, m));
+    }
+    out.add(equalMean("dynamic", byEvent.tailMap(0).values().stream().toList(), nc, tn));
+    out.addAll(byEvent.values());
+
+    // calendar: post cells by calendar period, cohort-share weights (with wif); overall = mean over periods
+    int minG = cells.stream().mapToInt(Cell::g).min().orElseThrow();
+    TreeMap<Integer, Bucket> byYear = new TreeMap<>();
+    for (int t : new TreeSet<>(cells.stream().map(Cell::t).filter(t -> t >= minG).toList())) {
+      List<Cell> ct = cells.stream().filter(c -> c.t() == t && c.g() <= t).toList();
+      if (!ct.isEmpty()) {
+        byYear.put(t, weighted("calendar", false, null, t, null, ct, p, m));
+      }
+    }
+    out.add(equalMean("calendar", byYear.values().stream().toList(), nc, tn));
+    out.addAll(byYear.values());
+    return out;
+  }
+
+  /** Σ ATT·P(G=g) / Σ P(G=g) over the cells, with the wif term for estimating the shares. */
+  private static Bucket weighted(String agg, boolean overall, Integer g, Integer t, Integer e, List<Cell> cells,
+      DidPanel.Prepared p, CohortMoments m) {
+    Influence psi = new Influence(m.cohorts.length, p.periods().length);
+    double sum = cells.stream().mapToDouble(c -> share(c.g(), p)).sum();
+    double att = 0;
+    List<double[]> keepers = new ArrayList<>();
+    for (Cell c : cells) {
+      double w = share(c.g(), p) / sum;
+      att += w * c.att();
+      addPsi(psi, w, c);
+      keepers.add(new double[] {c.g(), share(c.g(), p), c.att()});
+    }
+    addWif(psi, keepers, m, p.n());
+    return new Bucket(agg, overall, g, t, e, att, psi,
+        treatedOf(new TreeSet<>(cells.stream().map(Cell::g).toList()), p), controlsOf(cells));
+  }
+
+  private static Bucket equalMean(String agg, List<Bucket> buckets, int nc, int tn) {
+    Influence psi = new Influence(nc, tn);
+    double att = 0;
+    for (Bucket b : buckets) {
+      att += b.att() / buckets.size();
+      psi.add(1.0 / buckets.size(), b.psi());
+    }
+    long treated = buckets.stream().mapToLong(Bucket::nTreated).max().orElse(0);
+    return new Bucket(agg, true, null, null, null, buckets.isEmpty() ? Double.NaN : att, psi, treated, 0);
+  }
+
+  private static void addPsi(Influence target, double w, Cell c) {
+    if (c.psi() != null) {
+      target.add(w, c.psi());
+    }
+  }
+
+  /**
+   * R {@code wif}: the influence of estimating the weights P(G=g). For a unit of cohort c it adds
+   * Σ_k att_k·[(1{c=g_k} − pg_k)/S − Σ_k'(1{c=g_k'} − pg_k')·pg_k/S²] with S = Σ_k pg_k; keepers are
+   * (g_k, pg_k, att_k).
+   */
+  private static void addWif(Influence psi, List<double[]> keepers, CohortMoments m, long n) {
+    double s = keepers.stream().mapToDouble(k -> k[1]).sum();
+    for (int ci = 0; ci < m.cohorts.length; ci++) {
+      int cohort = m.cohorts[ci];
+      double total = 0;
+      for (double[] k : keepers) {
+        total += (cohort == (int) k[0] ? 1 : 0) - k[1];
+      }
+      double wif = 0;
+      for (double[] k : keepers) {
+        double own = (cohort == (int) k[0] ? 1 : 0) - k[1];
+        wif += k[2] * (own / s - total * k[1] / (s * s));
+      }
+      psi.addConstant(ci, wif, n);
+    }
+  }
+
+  private static double share(int g, DidPanel.Prepared p) {
+    return (double) p.cohortSize(g) / p.n();
+  }
+
+  private static long treatedOf(java.util.Set<Integer> cohorts, DidPanel.Prepared p) {
+    return cohorts.stream().mapToLong(p::cohortSize).sum();
+  }
+
+  private static long controlsOf(List<Cell> cells) {
+    return cells.stream().mapToLong(Cell::nControl).max().orElse(0);
+  }
+
+  /** Wald test that all pre-treatment ATT(g,t) are zero, with the analytic (or cluster-robust) covariance. */
+  private static DidResult.PreTest preTest(List<Cell> cells, List<Influence> fs, double[] se, CohortMoments m,
+      boolean clustered, List<String> notes) {
+    List<Integer> pre = new ArrayList<>();
+    for (int k = 0; k < cells.size(); k++) {
+      Cell c = cells.get(k);
+      if (c.g() > c.t() && !c.reference() && !Double.isNaN(c.att()) && se[k] > SE_FLOOR) {
+        pre.add(k);
+      }
+    }
+    if (pre.isEmpty()) {
+      return null;
+    }
+    int q = pre.size();
+    double[][] v = new double[q][q];
+    double[] theta = new double[q];
+    for (int a = 0; a < q; a++) {
+      theta[a] = cells.get(pre.get(a)).att();
+      for (int b = a; b < q; b++) {
+        Influence x = fs.get(pre.get(a));
+        Influence y = fs.get(pre.get(b));
+        v[a][b] = clustered ? Influence.clusterCovariance(x, y, m) : Influence.covariance(x, y, m);
+        v[b][a] = v[a][b];
+      }
+    }
+    Array2DRowRealMatrix vm = new Array2DRowRealMatrix(v);
+    double[] sv = new SingularValueDecomposition(vm).getSingularValues();
+    if (sv[sv.length - 1] <= Math.ulp(1.0) * sv[0]) {
+      notes.add("pre-test skipped: the covariance of the pre-treatment estimates is singular");
+      return null;
+    }
+    RealVector th = new ArrayRealVector(theta);
+    double w = th.dotProduct(new LUDecomposition(vm).getSolver().solve(th));
+    double pValue = 1 - new ChiSquaredDistribution(q).cumulativeProbability(w);
+    return new DidResult.PreTest(w, q, pValue);
+  }
+}

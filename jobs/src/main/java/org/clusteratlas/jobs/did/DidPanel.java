@@ -1,0 +1,266 @@
+package org.clusteratlas.jobs.did;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeMap;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StringType;
+import org.apache.spark.storage.StorageLevel;
+import org.clusteratlas.jobs.UserError;
+
+/**
+ * Checks a long panel (one row per unit and period) and applies the pre-processing rules of R
+ * {@code did::pre_process_did}, in this order:
+ *
+ * <ol>
+ *   <li>a cohort later than the last period + δ is recoded as never treated (0);
+ *   <li>units first treated in the first period or earlier (g ≤ t₁ + δ) are dropped — no pre-period;
+ *   <li>an unbalanced panel is balanced by dropping units missing any period or outcome (R's default;
+ *       {@link DidOptions.Unbalanced#ERROR} stops instead);
+ *   <li>without never-treated units: with never-treated controls the last cohort becomes the control and
+ *       periods t ≥ g_max − δ are dropped; with not-yet-treated controls those periods are dropped and the
+ *       last cohort is only a control.
+ * </ol>
+ *
+ * Malformed panels (missing ids, duplicate unit-periods, a cohort or cluster that changes within a unit,
+ * cohorts that are not periods of the panel) are one-line {@link UserError}s.
+ */
+public final class DidPanel {
+  private DidPanel() {}
+
+  public static final String UNIT = "unit";
+  public static final String TIME = "time";
+  public static final String COHORT = "cohort";
+  public static final String Y = "y";
+  public static final String CLUSTER = "cluster";
+  /** Outcome vector per unit, shifted by the unit's first-period value (differences are unchanged). */
+  public static final String YS = "ys";
+  /** 64-bit hash of the cluster (the unit when not clustered) that seeds the bootstrap multipliers. */
+  public static final String CLUSTER_HASH = "cluster_hash";
+
+  /** A panel ready for estimation: one row per unit with its outcome vector over {@code periods}. */
+  public record Prepared(int[] periods, Dataset<Row> units, long n, long clusters, int[] estimatedCohorts,
+      int[] allCohorts, long[] cohortSizes, boolean clustered, List<String> notes, long unitsDropped) {
+
+    public long cohortSize(int cohort) {
+      int i = Arrays.binarySearch(allCohorts, cohort);
+      return i < 0 ? 0 : cohortSizes[i];
+    }
+  }
+
+  /**
+   * Renames and type-checks the user's columns into the standard long panel {@code unit, time, cohort, y,
+   * cluster}. Pure: no Spark action.
+   */
+  public static Dataset<Row> standardize(Dataset<Row> raw, String unit, String time, String cohort, String y,
+      String cluster) {
+    List<String> names = Arrays.asList(raw.columns());
+    for (String[] c : new String[][] {{"--unit", unit}, {"--time", time}, {"--cohort", cohort}, {"--outcome", y},
+        {"--cluster", cluster}}) {
+      if (c[1] != null && !names.contains(c[1])) {
+        throw new UserError(c[0] + " column '" + c[1] + "' is not in the panel (columns: " + String.join(", ", names) + ")");
+      }
+    }
+    requireNumeric(raw, time, "--time");
+    requireNumeric(raw, cohort, "--cohort");
+    requireNumeric(raw, y, "--outcome");
+    Column clusterCol = cluster == null ? lit(null).cast(DataTypes.StringType) : quoted(cluster).cast(DataTypes.StringType);
+    return raw.select(quoted(unit).cast(DataTypes.StringType).as(UNIT),
+        integral(quoted(time)).as(TIME), integral(quoted(cohort)).as(COHORT),
+        quoted(y).cast(DataTypes.DoubleType).as(Y), clusterCol.as(CLUSTER));
+  }
+
+  /** A user's column by its literal name (R data often has dots, as in first.treat). */
+  private static Column quoted(String name) {
+    return col("`" + name.replace("`", "``") + "`");
+  }
+
+  private static void requireNumeric(Dataset<Row> raw, String column, String option) {
+    DataType t = raw.schema().apply(column).dataType();
+    if (!(t instanceof NumericType) && !(t instanceof StringType)) {
+      throw new UserError(option + " column '" + column + "' must be numeric, found " + t.simpleString());
+    }
+  }
+
+  /** Whole numbers stay; a fractional or non-numeric value becomes -1 so the checks report it. */
+  private static Column integral(Column c) {
+    Column d = c.cast(DataTypes.DoubleType);
+    return when(d.isNull(), lit(null).cast(DataTypes.IntegerType))
+        .when(d.equalTo(functionsFloor(d)), d.cast(DataTypes.IntegerType))
+        .otherwise(lit(Integer.MIN_VALUE));
+  }
+
+  private static Column functionsFloor(Column d) {
+    return org.apache.spark.sql.functions.floor(d).cast(DataTypes.DoubleType);
+  }
+
+  /** Validates the standard long panel and applies the pre-processing rules. */
+  public static Prepared prepare(Dataset<Row> panel, DidOptions opt, boolean clustered) {
+    Dataset<Row> p = panel.select(UNIT, TIME, COHORT, Y, CLUSTER).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      return prepareCached(p, opt, clustered);
+    } finally {
+      p.unpersist();
+    }
+  }
+
+  private static Prepared prepareCached(Dataset<Row> p, DidOptions opt, boolean clustered) {
+    int[] allPeriods = p.select(TIME).filter(col(TIME).isNotNull().and(col(TIME).notEqual(Integer.MIN_VALUE)))
+        .distinct().orderBy(TIME).collectAsList().stream().mapToInt(r -> r.getInt(0)).toArray();
+    if (allPeriods.length < 2) {
+      throw new UserError("the panel needs at least two periods with a valid time, found " + allPeriods.length);
+    }
+    List<String> notes = new ArrayList<>();
+    int first = allPeriods[0];
+    int last = allPeriods[allPeriods.length - 1];
+    int delta = opt.anticipation();
+
+    // one pass over the units checks the input and counts what the pre-processing rules will do
+    Dataset<Row> perUnit = p.groupBy(UNIT).agg(
+        min(COHORT).as(COHORT), max(COHORT).as("cohort_max"),
+        min(CLUSTER).as(CLUSTER), max(CLUSTER).as("cluster_max"),
+        count(lit(1)).as("rows"), countDistinct(TIME).as("times"), count(Y).as("ys_present"),
+        sum(when(col(TIME).isNull().or(col(TIME).equalTo(Integer.MIN_VALUE)), 1).otherwise(0)).as("bad_time"),
+        sum(when(col(COHORT).isNull().or(col(COHORT).equalTo(Integer.MIN_VALUE)), 1).otherwise(0)).as("bad_cohort"),
+        sum(when(col(COHORT).lt(0).and(col(COHORT).notEqual(Integer.MIN_VALUE)), 1).otherwise(0)).as("neg_cohort"),
+        sum(when(lit(clustered).and(col(CLUSTER).isNull()), 1).otherwise(0)).as("no_cluster"));
+    // rule 1: treated after the window = never treated within it
+    Column recoded = when(col(COHORT).gt(last + delta), lit(0)).otherwise(col(COHORT));
+    // rule 2: no pre-period → cannot be estimated
+    Column treatedAtStart = col(COHORT).gt(0).and(col(COHORT).leq(first + delta));
+    Column complete = col("times").equalTo(allPeriods.length).and(col("ys_present").equalTo(allPeriods.length));
+    Row counts = perUnit.agg(
+        sum(when(col(UNIT).isNull(), col("rows")).otherwise(0)),
+        sum(col("bad_time")), sum(col("bad_cohort")), sum(col("neg_cohort")), sum(col("no_cluster")),
+        sum(when(col(COHORT).notEqual(col("cohort_max")), 1).otherwise(0)),
+        sum(when(col(CLUSTER).notEqual(col("cluster_max")), 1).otherwise(0)),
+        sum(when(col("rows").notEqual(col("times")), 1).otherwise(0)),
+        sum(when(col(COHORT).gt(last + delta), 1).otherwise(0)),
+        sum(when(treatedAtStart, 1).otherwise(0)),
+        sum(when(functions.not(treatedAtStart).and(functions.not(complete)), 1).otherwise(0)),
+        count(lit(1))).first();
+    failIf(counts.get(0), "rows without a unit id");
+    failIf(counts.get(1), "rows whose time is missing or not a whole number");
+    failIf(counts.get(2), "rows whose cohort is missing or not a whole number (code never-treated units as 0)");
+    failIf(counts.get(3), "rows with a negative cohort (code never-treated units as 0)");
+    failIf(counts.get(4), "rows without a cluster value");
+    failIf(counts.get(5), "units whose cohort changes over time (treatment must be absorbing: give the first treated period)");
+    failIf(counts.get(6), "units whose cluster changes over time (a cluster must contain whole units)");
+    failIf(counts.get(7), "units with duplicate rows for one period");
+    long recodedCount = counts.getLong(8);
+    long startTreated = counts.getLong(9);
+    long incomplete = counts.getLong(10);
+    long totalUnits = counts.getLong(11);
+    if (recodedCount > 0) {
+      notes.add(recodedCount + " units first treated after the last period (" + last + ") are treated as never treated");
+    }
+    if (startTreated > 0) {
+      notes.add(startTreated + " units treated in the first period (" + first + ") or earlier are dropped: they have no pre-treatment period");
+    }
+    if (incomplete > 0) {
+      if (opt.unbalanced() == DidOptions.Unbalanced.ERROR) {
+        throw new UserError("unbalanced panel: " + incomplete + " of " + totalUnits + " units miss a period or an outcome value"
+            + " (use --unbalanced drop to keep only complete units, as R did does)");
+      }
+      notes.add(incomplete + " units missing a period or an outcome value are dropped to balance the panel (R did's default)");
+    }
+    Dataset<Row> kept = perUnit.filter(functions.not(treatedAtStart).and(complete))
+        .select(col(UNIT), recoded.as(COHORT), col(CLUSTER));
+
+    TreeMap<Integer, Long> sizes = new TreeMap<>();
+    for (Row r : kept.groupBy(COHORT).count().collectAsList()) {
+      sizes.put(r.getInt(0), r.getLong(1));
+    }
+    if (sizes.isEmpty()) {
+      throw new UserError("no units left after pre-processing (" + String.join("; ", notes) + ")");
+    }
+    for (int g : sizes.keySet()) {
+      if (g > 0 && Arrays.binarySearch(allPeriods, g) < 0) {
+        throw new UserError("cohort " + g + " is not one of the panel's periods " + Arrays.toString(allPeriods));
+      }
+    }
+    int[] periods = allPeriods;
+    List<Integer> estimated = new ArrayList<>(sizes.keySet().stream().filter(g -> g > 0).toList());
+    if (estimated.isEmpty()) {
+      throw new UserError("no treated units left after pre-processing" + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")"));
+    }
+    if (!sizes.containsKey(0)) {
+      int gMax = estimated.get(estimated.size() - 1);
+      periods = Arrays.stream(allPeriods).filter(t -> t < gMax - delta).toArray();
+      if (opt.control() == DidOptions.Control.NEVER) {
+        final int gm = gMax;
+        kept = kept.withColumn(COHORT, when(col(COHORT).equalTo(gm), lit(0)).otherwise(col(COHORT)));
+        sizes.put(0, sizes.remove(gMax));
+        notes.add("no never-treated units: cohort " + gMax + " serves as the never-treated group and periods from "
+            + (gMax - delta) + " on are dropped");
+      } else {
+        notes.add("no never-treated units: periods from " + (gMax - delta) + " on are dropped and cohort " + gMax
+            + " is used only as a not-yet-treated control");
+      }
+      estimated.remove(Integer.valueOf(gMax));
+      if (periods.length < 2) {
+        throw new UserError("no never-treated units and fewer than two periods before the last cohort " + gMax
+            + ": nothing can be estimated");
+      }
+      if (estimated.isEmpty()) {
+        throw new UserError("no never-treated units and only one cohort: nothing to compare it with");
+      }
+    }
+    long never = sizes.getOrDefault(0, 0L);
+    if (opt.control() == DidOptions.Control.NEVER && never < 5) {
+      throw new UserError("only " + never + " never-treated units: too few for a comparison group (use --control notyet)");
+    }
+    for (int g : estimated) {
+      if (sizes.get(g) < 5) {
+        notes.add("cohort " + g + " has only " + sizes.get(g) + " units: its estimates are imprecise");
+      }
+    }
+
+    Column[] perPeriod = new Column[periods.length];
+    for (int j = 0; j < periods.length; j++) {
+      perPeriod[j] = max(when(col(TIME).equalTo(periods[j]), col(Y))).as("y" + j);
+    }
+    final int[] keptPeriods = periods;
+    Dataset<Row> wide = p.filter(col(TIME).isin(Arrays.stream(keptPeriods).boxed().toArray()))
+        .groupBy(UNIT).agg(perPeriod[0], Arrays.copyOfRange(perPeriod, 1, perPeriod.length));
+    Column[] shifted = new Column[periods.length];
+    for (int j = 0; j < periods.length; j++) {
+      shifted[j] = col("y" + j).minus(col("y0"));
+    }
+    Column clusterKey = clustered ? col(CLUSTER) : col(UNIT);
+    Dataset<Row> units = kept.join(wide, UNIT).localCheckpoint(true)
+        .select(col(UNIT), col(COHORT), col(CLUSTER), array(shifted).as(YS), xxhash64(clusterKey).as(CLUSTER_HASH));
+    long n = sizes.values().stream().mapToLong(Long::longValue).sum();
+    long clusters = clustered ? units.select(CLUSTER).distinct().count() : n;
+    int[] all = sizes.keySet().stream().mapToInt(Integer::intValue).toArray();
+    long[] sz = sizes.values().stream().mapToLong(Long::longValue).toArray();
+    long dropped = totalUnits - n;
+    return new Prepared(periods, units, n, clusters, estimated.stream().mapToInt(Integer::intValue).toArray(),
+        all, sz, clustered, List.copyOf(notes), dropped);
+  }
+
+  private static void failIf(Object count, String what) {
+    long c = count == null ? 0 : ((Number) count).longValue();
+    if (c > 0) {
+      throw new UserError("malformed panel: " + c + " " + what);
+    }
+  }
+}

@@ -1,0 +1,201 @@
+package org.clusteratlas.jobs.did;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.clusteratlas.jobs.UserError;
+import org.clusteratlas.testing.SharedSpark;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Tiny panels whose answers are worked out by hand (means of first differences, population variances), and
+ * the edge cases of R {@code did}'s pre-processing: cohorts treated in the first period, no never-treated
+ * units, single-unit cohorts, missing years and malformed input.
+ *
+ * <p>Base panel, periods 1–3: cohort 2 = A(1,3,4), B(2,2,6); cohort 3 = C(0,1,5) (a single-unit cohort);
+ * never treated = D(1,2,2), E(3,3,5), F(0,0,1), G(2,4,4), H(1,1,1).
+ */
+@ExtendWith(SharedSpark.class)
+class DidEdgeCaseTest {
+  private static final DidOptions ANALYTIC = DidOptions.defaults().withBootstrap(0, 0);
+
+  private static List<Row> base() {
+    List<Row> rows = new ArrayList<>();
+    unit(rows, "A", 2, 1, 3, 4);
+    unit(rows, "B", 2, 2, 2, 6);
+    unit(rows, "C", 3, 0, 1, 5);
+    unit(rows, "D", 0, 1, 2, 2);
+    unit(rows, "E", 0, 3, 3, 5);
+    unit(rows, "F", 0, 0, 0, 1);
+    unit(rows, "G", 0, 2, 4, 4);
+    unit(rows, "H", 0, 1, 1, 1);
+    return rows;
+  }
+
+  private static void unit(List<Row> rows, String id, int cohort, double... y) {
+    for (int t = 0; t < y.length; t++) {
+      rows.add(RowFactory.create(id, t + 1, cohort, y[t], null));
+    }
+  }
+
+  private static Dataset<Row> df(SparkSession spark, List<Row> rows) {
+    return spark.createDataFrame(rows, Mpdta.schema());
+  }
+
+  private static double att(DidResult r, int g, int t) {
+    return r.cell(g, t).orElseThrow().att();
+  }
+
+  @Test
+  void neverTreatedControlsGiveTheHandComputedCellsAndAggregations(SparkSession spark) {
+    DidResult r = DidEstimator.estimate(df(spark, base()), ANALYTIC, false);
+    // never-treated mean first differences: 2−1 → 0.6, 3−1 → 1.2, 3−2 → 0.6
+    assertThat(att(r, 2, 2)).isCloseTo(1.0 - 0.6, within(1e-12));
+    assertThat(att(r, 2, 3)).isCloseTo(3.5 - 1.2, within(1e-12));
+    assertThat(att(r, 3, 2)).isCloseTo(1.0 - 0.6, within(1e-12)); // pre cell, varying base 1
+    assertThat(att(r, 3, 3)).isCloseTo(4.0 - 0.6, within(1e-12)); // single-unit cohort
+    // SE(2,2) = sqrt(var{2,0}/2 + var{1,0,0,2,0}/5) = sqrt(0.5 + 0.128)
+    assertThat(r.cell(2, 2).orElseThrow().se()).isCloseTo(Math.sqrt(0.628), within(1e-12));
+    // the single unit has no variance of its own: SE(3,3) = sqrt(var{0,2,1,0,0}/5)
+    assertThat(r.cell(3, 3).orElseThrow().se()).isCloseTo(Math.sqrt(0.128), within(1e-12));
+
+    // P(G=2) = 2/8, P(G=3) = 1/8
+    assertThat(r.overall("simple").orElseThrow().att()).isCloseTo((0.4 * 2 + 2.3 * 2 + 3.4) / 5, within(1e-12));
+    assertThat(r.overall("group").orElseThrow().att()).isCloseTo((1.35 * 2 + 3.4) / 3, within(1e-12));
+    assertThat(r.eventTime(0).orElseThrow().att()).isCloseTo((0.4 * 2 + 3.4) / 3, within(1e-12));
+    assertThat(r.eventTime(1).orElseThrow().att()).isCloseTo(2.3, within(1e-12));
+    assertThat(r.eventTime(-1).orElseThrow().att()).isCloseTo(0.4, within(1e-12));
+    assertThat(r.overall("dynamic").orElseThrow().att()).isCloseTo((1.4 + 2.3) / 2, within(1e-12));
+    assertThat(r.overall("calendar").orElseThrow().att()).isCloseTo((0.4 + 8.0 / 3) / 2, within(1e-12));
+  }
+
+  @Test
+  void notYetTreatedControlsAddLaterCohortsWhileTheyAreUntreated(SparkSession spark) {
+    DidResult r = DidEstimator.estimate(df(spark, base()),
+        ANALYTIC.withControl(DidOptions.Control.NOT_YET), false);
+    // (2,2): C is not yet treated in 2 → controls {D..H, C}: mean ΔY = (3 + 1)/6
+    assertThat(att(r, 2, 2)).isCloseTo(1.0 - 4.0 / 6, within(1e-12));
+    assertThat(r.cell(2, 2).orElseThrow().nControl()).isEqualTo(6);
+    // (2,3): C is treated in 3 → never-treated only
+    assertThat(att(r, 2, 3)).isCloseTo(2.3, within(1e-12));
+    // (3,2): cohort 2 is already treated in 2, so not a control
+    assertThat(att(r, 3, 2)).isCloseTo(0.4, within(1e-12));
+  }
+
+  @Test
+  void cohortTreatedInTheFirstPeriodIsDroppedAndLateCohortsBecomeNeverTreated(SparkSession spark) {
+    List<Row> rows = base();
+    unit(rows, "I", 1, 9, 9, 9);  // no pre-period
+    unit(rows, "J", 7, 0, 2, 2);  // treated after the window
+    DidResult r = DidEstimator.estimate(df(spark, rows), ANALYTIC, false);
+    assertThat(r.notes()).anyMatch(n -> n.contains("treated in the first period"))
+        .anyMatch(n -> n.contains("treated as never treated"));
+    assertThat(r.units()).isEqualTo(9);
+    // J joins the never-treated: ΔY(2−1) mean = (3 + 2)/6
+    assertThat(att(r, 2, 2)).isCloseTo(1.0 - 5.0 / 6, within(1e-12));
+  }
+
+  @Test
+  void withoutNeverTreatedUnitsTheLastCohortIsTheControl(SparkSession spark) {
+    List<Row> rows = new ArrayList<>();
+    unit(rows, "A", 2, 1, 3, 4);
+    unit(rows, "B", 2, 2, 2, 6);
+    unit(rows, "C1", 3, 0, 1, 5);
+    unit(rows, "C2", 3, 1, 1, 3);
+    unit(rows, "C3", 3, 2, 4, 4);
+    unit(rows, "C4", 3, 0, 0, 0);
+    unit(rows, "C5", 3, 1, 2, 9);
+    for (DidOptions.Control control : DidOptions.Control.values()) {
+      DidResult r = DidEstimator.estimate(df(spark, rows), ANALYTIC.withControl(control), false);
+      // period 3 is dropped; cohort 3's ΔY(2−1) mean = 0.8
+      assertThat(r.periods()).containsExactly(1, 2);
+      assertThat(r.of("group_time")).singleElement().satisfies(e -> {
+        assertThat(e.att()).isCloseTo(0.2, within(1e-12));
+        assertThat(e.se()).isCloseTo(Math.sqrt(0.5 + 0.112), within(1e-12));
+      });
+      assertThat(r.notes()).anyMatch(n -> n.contains("no never-treated units"));
+    }
+  }
+
+  @Test
+  void missingYearsAreDroppedOrRefusedAsAsked(SparkSession spark) {
+    List<Row> rows = base();
+    rows.add(RowFactory.create("K", 1, 0, 5.0, null));
+    rows.add(RowFactory.create("K", 2, 0, 50.0, null)); // no period 3
+    rows.add(RowFactory.create("L", 1, 2, 1.0, null));
+    rows.add(RowFactory.create("L", 2, 2, null, null)); // missing outcome
+    rows.add(RowFactory.create("L", 3, 2, 1.0, null));
+    DidResult r = DidEstimator.estimate(df(spark, rows), ANALYTIC, false);
+    assertThat(r.notes()).anyMatch(n -> n.startsWith("2 units missing a period"));
+    assertThat(att(r, 2, 2)).isCloseTo(0.4, within(1e-12));
+    assertThatThrownBy(() -> DidEstimator.estimate(df(spark, rows),
+        ANALYTIC.withUnbalanced(DidOptions.Unbalanced.ERROR), false))
+        .isInstanceOf(UserError.class).hasMessageContaining("unbalanced panel: 2 of 10 units");
+  }
+
+  @Test
+  void malformedPanelsAreOneLineErrors(SparkSession spark) {
+    List<Row> dup = base();
+    dup.add(RowFactory.create("A", 2, 2, 3.0, null));
+    assertThatThrownBy(() -> DidEstimator.estimate(df(spark, dup), ANALYTIC, false))
+        .isInstanceOf(UserError.class).hasMessageContaining("duplicate rows");
+    List<Row> switching = base();
+    switching.set(0, RowFactory.create("A", 1, 3, 1.0, null));
+    assertThatThrownBy(() -> DidEstimator.estimate(df(spark, switching), ANALYTIC, false))
+        .isInstanceOf(UserError.class).hasMessageContaining("cohort changes");
+    List<Row> noCohort = base();
+    noCohort.set(0, RowFactory.create("A", 1, null, 1.0, null));
+    assertThatThrownBy(() -> DidEstimator.estimate(df(spark, noCohort), ANALYTIC, false))
+        .isInstanceOf(UserError.class).hasMessageContaining("cohort is missing");
+    List<Row> fewControls = new ArrayList<>();
+    unit(fewControls, "A", 2, 1, 3, 4);
+    unit(fewControls, "D", 0, 1, 2, 2);
+    assertThatThrownBy(() -> DidEstimator.estimate(df(spark, fewControls), ANALYTIC, false))
+        .isInstanceOf(UserError.class).hasMessageContaining("--control notyet");
+    assertThatThrownBy(() -> DidPanel.standardize(df(spark, base()), "unit", "year", "cohort", "y", null))
+        .isInstanceOf(UserError.class).hasMessageContaining("--time column 'year' is not in the panel");
+  }
+
+  @Test
+  void clusteredStandardErrorsSumInfluenceWithinClusters(SparkSession spark) {
+    List<Row> rows = new ArrayList<>();
+    String[] cluster = {"X", "Y", "Z", "X", "Y", "Y", "Z", "Z"};
+    List<Row> plain = base();
+    for (Row r : plain) {
+      int unitIndex = "ABCDEFGH".indexOf(r.getString(0));
+      rows.add(RowFactory.create(r.get(0), r.get(1), r.get(2), r.get(3), cluster[unitIndex]));
+    }
+    DidResult r = DidEstimator.estimate(df(spark, rows), ANALYTIC, true);
+    // ψ/n for (2,2): A .5, D −.08 | B −.5, E .12, F .12 | C 0, G −.28, H .12 → S = .42, −.26, −.16
+    assertThat(r.cell(2, 2).orElseThrow().se()).isCloseTo(Math.sqrt(0.42 * 0.42 + 0.26 * 0.26 + 0.16 * 0.16), within(1e-12));
+    assertThat(r.clusters()).isEqualTo(3);
+  }
+
+  @Test
+  void bootstrapIsReproducibleForASeedAndCloseToTheAnalyticStandardError(SparkSession spark) {
+    DidPanel.Prepared p = DidPanel.prepare(Mpdta.load().panel(spark, null), DidOptions.defaults(), false);
+    DidResult a = DidEstimator.estimate(p, DidOptions.defaults().withBootstrap(499, 11));
+    CohortMoments m = CohortMoments.of(p);
+    Influence f = new Influence(m.cohorts.length, p.periods().length);
+    f.alpha[m.index(2004)][3] = 1; // any fixed functional: the draws depend on the seed only
+    double[][] same = MultiplierBootstrap.draws(p, m.cohorts, java.util.List.of(f), 50, 11);
+    double[][] again = MultiplierBootstrap.draws(p, m.cohorts, java.util.List.of(f), 50, 11);
+    double[][] other = MultiplierBootstrap.draws(p, m.cohorts, java.util.List.of(f), 50, 12);
+    assertThat(again).isDeepEqualTo(same);
+    assertThat(other).isNotEqualTo(same);
+    for (Estimate e : a.estimates()) {
+      if (e.se() != null) {
+        assertThat(e.seBoot()).as("%s %s %s %s", e.aggregation(), e.cohort(), e.year(), e.eventTime())
+            .isCloseTo(e.se(), within(0.15 * e.se()));
+      }
+    }
+  }
+}
