@@ -2,6 +2,7 @@ package org.clusteratlas.jobs;
 
 import org.clusteratlas.jobs.cli.InfoCommand;
 import org.clusteratlas.jobs.cli.IngestCommand;
+import org.clusteratlas.jobs.cli.LinkCommand;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "atlas", mixinStandardHelpOptions = true, version = "Cluster Atlas 0.1.0",
     description = "Regional innovation cluster analytics on Spark and Delta Lake.",
-    subcommands = {IngestCommand.class, InfoCommand.class})
+    subcommands = {IngestCommand.class, LinkCommand.class, InfoCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -68,14 +68,12 @@ public final class FirmMaster {
   /**
    * Places of business to compare with: every registry row with a BRN, carrying the firm's name key
    * (Korean and English), jamo, legal form, region and industry, and the name's frequency among firms
-   * (for the term-frequency adjustment).
+   * (the number of registered firms with the same name key, for the term-frequency adjustment).
    */
   public static Dataset<Row> places(Dataset<Row> registry, Dataset<Row> firms) {
     Dataset<Row> firmNames = firms.select(col("crn"), col("name_norm").as("p_key"), col("legal_form").as("p_form"),
         NameColumns.key(col("name_en")).as("p_key_en"), col("ksic_division").as("p_ksic"));
-    long firmCount = Math.max(1, firms.count());
-    Dataset<Row> tf = firmNames.groupBy("p_key").count()
-        .select(col("p_key"), col("count").divide(lit((double) firmCount)).as("p_tf"));
+    Dataset<Row> tf = firmNames.groupBy("p_key").count().select(col("p_key"), col("count").as("p_name_firms"));
     Dataset<Row> rows = registry.filter(col("brn").isNotNull())
         .groupBy("crn", "brn").agg(first("place_type").as("place_type"), first("address").as("address"),
             first("legal_dong_code").as("legal_dong_code"), first("region_code").as("region_code"));
@@ -97,6 +95,6 @@ public final class FirmMaster {
             when(col("legal_dong_code").rlike("^\\d{10}$"),
                 concat(col("region_code"), substring(col("legal_dong_code"), 6, 3))).as("p_dong"),
             col("p_ksic"),
-            col("p_tf"));
+            col("p_name_firms"));
   }
 }

@@ -53,7 +53,7 @@ public final class LinkJob {
   static final List<String> MODEL_SOURCES = List.of("ntis", "programs", "kipris", "nps");
 
   /** Per slice: how much was compared and what the model did. */
-  public record SliceStats(String source, long units, long modelUnits, long comparisons, boolean trained,
+  public record SliceStats(String source, long records, long modelUnits, long comparisons, boolean trained,
       int emIterations, double seconds) {}
 
   /** What a run did. */
@@ -66,6 +66,8 @@ public final class LinkJob {
   private final boolean full;
   private final Dataset<Row> reviewDecisions;
   private final FellegiSunter model = new FellegiSunter(PairScoring.COMPARISONS);
+  /** Frames cached during a run, released when it ends. */
+  private final List<Dataset<Row>> cached = new ArrayList<>();
 
   /**
    * @param reviewDecisions rows (source, unit_id, crn, decision ∈ accept|reject), or null
@@ -102,8 +104,8 @@ public final class LinkJob {
       return warehouse.read(Silver.FIRM);
     });
     long firmCount = firms.count();
-    Dataset<Row> places = FirmMaster.places(registry, firms).persist(StorageLevel.MEMORY_AND_DISK());
-    long placeCount = places.count();
+    Dataset<Row> places = keep(FirmMaster.places(registry, firms));
+    places.count();
     Dataset<Row> existing = warehouse.read(Silver.ENTITY_LINK).select("source_file", "row_number", "position");
 
     List<Dataset<Row>> links = new ArrayList<>();
@@ -111,6 +113,8 @@ public final class LinkJob {
     links.add(financialRecords(warehouse.read(Bronze.FINANCIALS), firms, existing, runId));
 
     List<SliceStats> stats = new ArrayList<>();
+    List<Dataset<Row>> reviews = new ArrayList<>();
+    List<Dataset<Row>> candidates = new ArrayList<>();
     Map<String, FellegiSunter.Params> saved = loadModels();
     for (String source : MODEL_SOURCES) {
       long t0 = System.nanoTime();
@@ -123,22 +127,26 @@ public final class LinkJob {
         Dataset<Row> reviewed = prepared.records().join(decided.select("unit_id").distinct(), "unit_id");
         fresh = fresh.unionByName(reviewed).distinct();
       }
-      Dataset<Row> todo = fresh.persist(StorageLevel.MEMORY_AND_DISK());
-      if (todo.isEmpty()) {
-        todo.unpersist();
+      Dataset<Row> todo = keep(fresh);
+      long todoRecords = todo.count();
+      if (todoRecords == 0) {
         continue;
       }
-      Dataset<Row> units = prepared.units().join(todo.select("unit_id").distinct(), "unit_id")
-          .persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> units = keep(prepared.units().join(todo.select("unit_id").distinct(), "unit_id"));
       SliceOutcome out = manifest.step("link " + source, () -> linkSlice(source, todo, units, places, saved,
-          placeCount, decided, runId));
+          firmCount, decided, runId));
       links.add(out.links());
-      stats.add(new SliceStats(source, units.count(), out.modelUnits(), out.comparisons(), out.trained(),
+      reviews.add(out.review());
+      candidates.add(out.candidates());
+      stats.add(new SliceStats(source, todoRecords, out.modelUnits(), out.comparisons(), out.trained(),
           out.iterations(), (System.nanoTime() - t0) / 1e9));
     }
+    manifest.step("write review and candidates", () -> {
+      merge(Link.REVIEW, reviews, "t.source = s.source AND t.unit_id = s.unit_id AND t.candidate_crn = s.candidate_crn");
+      merge(Link.CANDIDATE, candidates, "t.source = s.source AND t.unit_id = s.unit_id AND t.crn = s.crn");
+    });
 
-    Dataset<Row> newLinks = links.stream().reduce(Dataset::union).orElseThrow()
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> newLinks = keep(links.stream().reduce(Dataset::union).orElseThrow());
     long newRecords = manifest.step("write entity_link", () -> {
       long n = newLinks.count();
       DeltaTable.forPath(spark, warehouse.path(Silver.ENTITY_LINK)).as("t")
@@ -147,8 +155,8 @@ public final class LinkJob {
           .whenMatched().updateAll().whenNotMatched().insertAll().execute();
       return n;
     });
-    newLinks.unpersist();
-    places.unpersist();
+    cached.forEach(Dataset::unpersist);
+    cached.clear();
 
     Dataset<Row> quality = LinkQuality.table(warehouse.read(Silver.ENTITY_LINK));
     for (TableContract t : outputs) {
@@ -160,7 +168,7 @@ public final class LinkJob {
     for (SliceStats s : stats) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("source", s.source());
-      m.put("units", s.units());
+      m.put("records", s.records());
       m.put("model_units", s.modelUnits());
       m.put("comparisons", s.comparisons());
       m.put("trained", s.trained());
@@ -205,24 +213,22 @@ public final class LinkJob {
     return d.isEmpty() ? null : d;
   }
 
-  private record SliceOutcome(Dataset<Row> links, long modelUnits, long comparisons, boolean trained,
-      int iterations) {}
+  private record SliceOutcome(Dataset<Row> links, Dataset<Row> review, Dataset<Row> candidates, long modelUnits,
+      long comparisons, boolean trained, int iterations) {}
 
   private SliceOutcome linkSlice(String source, Dataset<Row> records, Dataset<Row> units, Dataset<Row> places,
-      Map<String, FellegiSunter.Params> saved, long placeCount, Dataset<Row> decided, String runId) {
+      Map<String, FellegiSunter.Params> saved, long firmCount, Dataset<Row> decided, String runId) {
     // deterministic: a checksum-valid BRN of a registered place (head office or branch) gives its CRN
     Dataset<Row> exact = records.filter(col("exact_brn").isNotNull().and(col("org_kind").equalTo(OrgKind.FIRM)))
         .join(places.select(col("p_brn").as("exact_brn"), col("crn")), "exact_brn")
         .select("source_file", "row_number", "position", "crn");
     Dataset<Row> exactUnits = records.join(exact, new String[] {"source_file", "row_number", "position"})
         .select("unit_id").distinct();
-    Dataset<Row> modelUnits = units.filter(col("org_kind").equalTo(OrgKind.FIRM))
-        .join(exactUnits, new String[] {"unit_id"}, "left_anti")
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> modelUnits = keep(units.filter(col("org_kind").equalTo(OrgKind.FIRM))
+        .join(exactUnits, new String[] {"unit_id"}, "left_anti"));
     long modelUnitCount = modelUnits.count();
 
-    Dataset<Row> compared = PairScoring.compare(PairScoring.block(modelUnits, places))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> compared = keep(PairScoring.compare(PairScoring.block(modelUnits, places)));
     long comparisons = compared.count();
 
     FellegiSunter.Params params = saved.get(source);
@@ -239,9 +245,10 @@ public final class LinkJob {
     }
 
     Dataset<Row> unitDecisions;
+    Dataset<Row> review = spark.createDataFrame(List.of(), Link.REVIEW.schema());
+    Dataset<Row> candidateRows = spark.createDataFrame(List.of(), Link.CANDIDATE.schema());
     if (params != null) {
-      Dataset<Row> scored = PairScoring.score(compared, model, params, 1.0 / Math.max(2, placeCount),
-          settings.tfMinimum());
+      Dataset<Row> scored = PairScoring.score(compared, model, params, firmCount, settings.tfPseudo());
       // best place per (unit, firm): a unit is compared with every place of business of a firm
       Dataset<Row> candidates = scored.groupBy("unit_id", "crn").agg(
           max_by(struct(col("match_weight"), col("match_probability"), col("evidence"), col("place_id"),
@@ -252,12 +259,13 @@ public final class LinkJob {
             .select(col("unit_id"), col("crn"));
         candidates = candidates.join(rejected, new String[] {"unit_id", "crn"}, "left_anti");
       }
-      candidates = candidates.withColumn("rank", row_number().over(
-              Window.partitionBy("unit_id").orderBy(col("match_weight").desc(), col("crn"))))
-          .persist(StorageLevel.MEMORY_AND_DISK());
-      writeCandidates(source, candidates, runId);
-      unitDecisions = decide(source, candidates, modelUnits, places, decided, runId);
-      candidates.unpersist();
+      candidates = keep(candidates.withColumn("rank", row_number().over(
+              Window.partitionBy("unit_id").orderBy(col("match_weight").desc(), col("crn")))));
+      candidateRows = Warehouse.conform(candidates.select(lit(source).as("source"), col("unit_id"), col("crn"),
+          col("match_weight"), lit(runId).as("link_run_id")), Link.CANDIDATE);
+      Dataset<Row>[] decidedAndReview = decide(candidates, modelUnits, places, decided, runId);
+      unitDecisions = decidedAndReview[0];
+      review = decidedAndReview[1];
     } else {
       unitDecisions = spark.createDataFrame(List.of(), DECISION);
     }
@@ -282,9 +290,7 @@ public final class LinkJob {
             when(col("crn").isNull(), col("d_weight")).as("match_weight"),
             when(col("crn").isNotNull(), lit("{\"brn\":\"exact\"}")).otherwise(col("d_evidence")).as("evidence"),
             lit(runId).as("link_run_id"));
-    compared.unpersist();
-    modelUnits.unpersist();
-    return new SliceOutcome(links, modelUnitCount, comparisons, trained, iterations);
+    return new SliceOutcome(links, review, candidateRows, modelUnitCount, comparisons, trained, iterations);
   }
 
   private static final StructType DECISION = new StructType()
@@ -296,19 +302,19 @@ public final class LinkJob {
    * One decision per unit: link to the best firm when it is probable enough and clearly ahead of the
    * runner-up; queue the uncertain ones (both sides) for review; accepted review pairs override.
    */
-  private Dataset<Row> decide(String source, Dataset<Row> candidates, Dataset<Row> units, Dataset<Row> places,
+  @SuppressWarnings("unchecked")
+  private Dataset<Row>[] decide(Dataset<Row> candidates, Dataset<Row> units, Dataset<Row> places,
       Dataset<Row> decided, String runId) {
     Dataset<Row> best = candidates.filter(col("rank").equalTo(1));
     Dataset<Row> second = candidates.filter(col("rank").equalTo(2))
         .select(col("unit_id"), col("match_weight").as("second_weight"));
     Column margin = col("match_weight").minus(org.apache.spark.sql.functions.coalesce(col("second_weight"),
         lit(-1e9)));
-    Dataset<Row> judged = best.join(second, new String[] {"unit_id"}, "left")
+    Dataset<Row> judged = keep(best.join(second, new String[] {"unit_id"}, "left")
         .withColumn("linked", col("match_probability").geq(settings.linkProbability())
             .and(margin.geq(settings.margin())))
         .withColumn("uncertain", col("linked").unary_$bang()
-            .and(col("match_probability").geq(settings.reviewProbability())))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+            .and(col("match_probability").geq(settings.reviewProbability()))));
 
     Dataset<Row> uncertain = judged.filter(col("uncertain")).select("unit_id");
     Dataset<Row> review = candidates.filter(col("rank").leq(2)).join(uncertain, "unit_id")
@@ -323,10 +329,6 @@ public final class LinkJob {
             col("crn").as("candidate_crn"), col("candidate_name"), col("p_brn").as("candidate_brn"),
             col("p_region").as("candidate_region"), col("match_probability"), col("match_weight"), col("evidence"),
             col("rank"), lit(runId).as("link_run_id"));
-    DeltaTable.forPath(spark, warehouse.path(Link.REVIEW)).as("t")
-        .merge(Warehouse.conform(review, Link.REVIEW).as("s"),
-            "t.source = s.source AND t.unit_id = s.unit_id AND t.candidate_crn = s.candidate_crn")
-        .whenMatched().updateAll().whenNotMatched().insertAll().execute();
 
     Dataset<Row> out = judged.select(col("unit_id"),
         when(col("linked"), col("crn")).as("d_firm_id"),
@@ -345,7 +347,7 @@ public final class LinkJob {
               when(col("a_crn").isNotNull(), lit("{\"review\":\"accepted\"}")).otherwise(col("d_evidence"))
                   .as("d_evidence"));
     }
-    return out;
+    return new Dataset[] {out, Warehouse.conform(review, Link.REVIEW)};
   }
 
   /** u from random unit × place pairs, then m and the blocked-pair match share by EM on the blocked pairs. */
@@ -411,12 +413,19 @@ public final class LinkJob {
         .whenMatched().updateAll().whenNotMatched().insertAll().execute();
   }
 
-  private void writeCandidates(String source, Dataset<Row> candidates, String runId) {
-    Dataset<Row> rows = candidates.select(lit(source).as("source"), col("unit_id"), col("crn"),
-        col("match_weight"), lit(runId).as("link_run_id"));
-    DeltaTable.forPath(spark, warehouse.path(Link.CANDIDATE)).as("t")
-        .merge(Warehouse.conform(rows, Link.CANDIDATE).as("s"),
-            "t.source = s.source AND t.unit_id = s.unit_id AND t.crn = s.crn")
+  private Dataset<Row> keep(Dataset<Row> frame) {
+    Dataset<Row> kept = frame.persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(kept);
+    return kept;
+  }
+
+  /** One MERGE of the rows of all slices into a table keyed by {@code condition}. */
+  private void merge(TableContract table, List<Dataset<Row>> parts, String condition) {
+    if (parts.isEmpty()) {
+      return;
+    }
+    Dataset<Row> rows = parts.stream().reduce(Dataset::union).orElseThrow();
+    DeltaTable.forPath(spark, warehouse.path(table)).as("t").merge(rows.as("s"), condition)
         .whenMatched().updateAll().whenNotMatched().insertAll().execute();
   }
 
