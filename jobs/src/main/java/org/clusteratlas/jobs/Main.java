@@ -1,8 +1,13 @@
 package org.clusteratlas.jobs;
 
+import org.clusteratlas.jobs.cli.AirflowCommand;
+import org.clusteratlas.jobs.cli.BenchCommand;
+import org.clusteratlas.jobs.cli.DemoCommand;
+import org.clusteratlas.jobs.cli.GenerateCommand;
 import org.clusteratlas.jobs.cli.InfoCommand;
 import org.clusteratlas.jobs.cli.IngestCommand;
 import org.clusteratlas.jobs.cli.LinkCommand;
+import org.clusteratlas.jobs.cli.StagesCommand;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +18,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "atlas", mixinStandardHelpOptions = true, version = "Cluster Atlas 0.1.0",
     description = "Regional innovation cluster analytics on Spark and Delta Lake.",
-    subcommands = {IngestCommand.class, LinkCommand.class, InfoCommand.class})
+    subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, LinkCommand.class,
+        InfoCommand.class, BenchCommand.class, StagesCommand.class, AirflowCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -19,6 +19,15 @@ enum DirtType {
     this.label = label;
   }
 
+  static DirtType ofLabel(String label) {
+    for (DirtType t : values()) {
+      if (t.label.equals(label)) {
+        return t;
+      }
+    }
+    throw new IllegalArgumentException("unknown dirt type " + label);
+  }
+
   /**
    * Draws at most one dirt type for a row from the given menu (types with their per-row rates); one
    * uniform draw, so rates add up and a row never gets two.

@@ -35,7 +35,7 @@ final class FirmFactory implements Serializable {
   /** Share of firms founded during the period (the rest existed before it). */
   static final double BIRTH_SHARE = 0.36;
   /** Baseline yearly first-grant probability for an R&D-intensive firm of average q and growth. */
-  static final double GRANT_BASE = 0.045;
+  static final double GRANT_BASE = 0.15;
   static final double SISTER_SHARE = 0.06;
   static final double MOVE_SHARE = 0.03;
   static final String[] BRANCH_KINDS = {"지점", "공장", "사업소", "연구소", "지점", "공장"};
@@ -114,14 +114,14 @@ final class FirmFactory implements Serializable {
 
     // size, growth path
     RandomStream size = stream(index, SIZE);
-    double target = 1.0 + 0.35 * q + size.normal(0, 1.1) + sizeEffect(industry.division[division]);
+    double target = 1.15 + 0.35 * q + size.normal(0, 1.1) + sizeEffect(industry.division[division]);
     if (size.chance(0.02)) {
       target += 2.0 * -Math.log(1 - size.uniform());
     }
     if (planted != null) {
       target += 0.6 + 0.35 * Math.log(planted.strength());
     }
-    target = Math.min(target, Math.log(120_000));
+    target = Math.min(target, Math.log(60_000));
     double trend = 0.015 + 0.025 * q + size.normal(0, 0.04);
     double wage = industry.wage[division] * Math.exp(0.12 * q + size.normal(0, 0.15)) * (target > 5 ? 1.3 : 1);
 
@@ -154,15 +154,15 @@ final class FirmFactory implements Serializable {
       double growth = clamp(base[k - 1] - base[k - 2], -0.3, 0.4);
       double p;
       if (firstGrant == 0) {
-        p = GRANT_BASE * intensity * Math.exp(0.8 * q + 5 * growth) * (Math.exp(base[k - 1]) < 3 ? 0.3 : 1);
+        p = GRANT_BASE * intensity * Math.exp(0.8 * q + 5 * growth) * (Math.exp(base[k - 1]) < 3 ? 0.3 : big ? 3 : 1);
       } else {
-        p = clamp(0.35 + 0.1 * q, 0.1, 0.7) * Math.pow(intensity, 0.3);
+        p = clamp(0.3 + 0.08 * q, 0.1, 0.6) * Math.pow(intensity, 0.3);
       }
       if (draw < Math.min(0.6, p)) {
         if (firstGrant == 0) {
           firstGrant = y;
         }
-        projects[y - first] = (byte) Math.min(60, 1 + treat.poisson(big ? 1.5 + (target - 5.7) : 0.25));
+        projects[y - first] = (byte) Math.min(60, 1 + treat.poisson(big ? 3 + 2 * (target - 5.7) : 0.25));
       }
     }
 
@@ -217,7 +217,7 @@ final class FirmFactory implements Serializable {
 
     // financials and patent intensity
     RandomStream fin = stream(index, FINANCE);
-    boolean files = fin.chance(1 / (1 + Math.exp(-(-1.25 + 0.9 * (target - 1.5)))));
+    boolean files = fin.chance(1 / (1 + Math.exp(-(-0.7 + 0.9 * (target - 1.5)))));
     double logProductivity = Math.log(industry.revenuePerWorker[division]) + 0.25 * q + fin.normal(0, 0.35);
     double margin = 0.05 + 0.02 * q + fin.normal(0, 0.05);
     double assetRatio = Math.exp(fin.normal(-0.1, 0.4));

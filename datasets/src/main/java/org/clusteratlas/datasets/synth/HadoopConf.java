@@ -37,7 +37,10 @@ final class HadoopConf implements Serializable {
 
   FileSystem fileSystem(String root) {
     try {
-      return FileSystem.get(URI.create(new Path(root).toUri().toString()), configuration());
+      FileSystem fs = FileSystem.get(URI.create(new Path(root).toUri().toString()), configuration());
+      // no .crc side files next to the raw files on a local disk
+      fs.setWriteChecksum(false);
+      return fs;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the file system of " + root, e);
     }

@@ -9,9 +9,9 @@ import org.clusteratlas.datasets.ids.Crn;
  * no two entities can share a number and the numbers still look scattered.
  *
  * <ul>
- *   <li>CRN {@code RRRRTT-SSSSSSC}: registry office from a fixed list by {@code index mod 25} (synthetic,
- *       not tied to the region), type 11 주식회사 / 14 유한회사 / 13 합자회사 (only 11 is attested), serial
- *       = bijection of {@code index / 25} onto 6 digits, official check digit.</li>
+ *   <li>CRN {@code RRRRTT-SSSSSSC}: registry office (from a fixed list of 25, synthetic and
+ *       not tied to the region) and 6-digit serial = bijection of the index onto 25×10⁶ values, type 11
+ *       주식회사 / 14 유한회사 / 13 합자회사 (only 11 is attested), official check digit.</li>
  *   <li>BRN {@code XXX-YY-ZZZZC}: 3-digit prefix 101–999 and 4-digit serial = bijection of the index onto
  *       899×10⁴ values; head offices type 81/86/87/88, branches 85 (index space firm×4+branch), sole
  *       proprietors 01–79 (their own index space); official check digit.</li>
@@ -30,7 +30,7 @@ final class IdFactory {
   private static final long BRN_SPACE = 899L * 10_000L;
   private static final long CRN_SPACE = 1_000_000L;
   private static final long BRN_MULT = coprime(0x5DEECE66DL % BRN_SPACE, BRN_SPACE);
-  private static final long CRN_MULT = coprime(0x2545F4914F6CDD1DL % CRN_SPACE, CRN_SPACE);
+  private static final long CRN_MULT = coprime(0x2545F4914F6CDD1DL % CRN_SPACE, CRN_SPACE * REGISTRY_OFFICES.length);
   private static final long APPLICANT_MULT = coprime(7_919_311L, CRN_SPACE);
 
   static long coprime(long start, long modulus) {
@@ -54,9 +54,8 @@ final class IdFactory {
 
   static String crn(long firmIndex, NameStyle.LegalForm form) {
     int k = REGISTRY_OFFICES.length;
-    String office = REGISTRY_OFFICES[(int) (firmIndex % k)];
-    long serial = scramble(firmIndex / k, CRN_MULT, CRN_SPACE);
-    return Crn.withCheckDigit(office + form.crnType + String.format("%06d", serial));
+    long j = scramble(firmIndex, CRN_MULT, CRN_SPACE * k);
+    return Crn.withCheckDigit(REGISTRY_OFFICES[(int) (j % k)] + form.crnType + String.format("%06d", j / k));
   }
 
   /** {@code typeCode} is the 2-digit BRN type; (prefix, serial) is unique per index space. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.clusteratlas.datasets.industry.Ksic;
 import org.clusteratlas.datasets.industry.NtsIndustry;
 import org.clusteratlas.datasets.industry.ScienceClass;
+import org.clusteratlas.datasets.tech.IpcConcordance;
 
 /**
  * What a KSIC division means for a synthetic firm: how common it is (nationally and by region type), the
@@ -105,8 +106,13 @@ final class IndustryTable implements Serializable {
       99|0.01|인터내셔널|2.0|400|0.00|G06Q|SB|07
       """;
 
-  private static final Map<String, String> NTS_FALLBACK = Map.of("11", "10", "12", "10", "21", "20",
-      "33", "32", "19", "20", "15", "14", "39", "38", "60", "59", "87", "86", "98", "97");
+  /** Divisions without an NTS row of their own borrow a neighbour's 업종코드 (the crosswalk is lossy). */
+  private static final Map<String, String> NTS_FALLBACK = Map.ofEntries(Map.entry("08", "07"),
+      Map.entry("11", "10"), Map.entry("21", "20"), Map.entry("33", "32"), Map.entry("34", "29"),
+      Map.entry("37", "38"), Map.entry("39", "38"), Map.entry("42", "41"), Map.entry("59", "58"),
+      Map.entry("60", "58"), Map.entry("63", "62"), Map.entry("72", "71"), Map.entry("73", "71"),
+      Map.entry("74", "71"), Map.entry("75", "71"), Map.entry("87", "86"), Map.entry("90", "91"),
+      Map.entry("95", "96"), Map.entry("98", "97"));
 
   final String[] division;
   final String[] nameKo;
@@ -116,6 +122,10 @@ final class IndustryTable implements Serializable {
   final double[] wage;
   final double[] rndIntensity;
   final String[][] ipc;
+  /** Main groups the WIPO concordance names for a subclass (drawn now and then for realism). */
+  final Map<String, String[]> ipcMainGroups = new HashMap<>();
+  /** Subclasses the concordance maps as a whole; for the others only the named main groups map. */
+  final java.util.Set<String> ipcWholeSubclasses = new java.util.HashSet<>();
   final String[] scienceClass;
   final String[] sixT;
   final String[][] ntsCodes;
@@ -124,7 +134,19 @@ final class IndustryTable implements Serializable {
   /** Cumulative division weights for the three region types (see {@link #regionType}). */
   private final double[][] cumulative = new double[3][];
 
-  private IndustryTable(List<String[]> rows, Ksic ksic, NtsIndustry nts, ScienceClass science) {
+  private IndustryTable(List<String[]> rows, Ksic ksic, NtsIndustry nts, ScienceClass science,
+      IpcConcordance concordance) {
+    java.util.Set<String> known = new java.util.HashSet<>();
+    Map<String, List<String>> groups = new HashMap<>();
+    for (IpcConcordance.Row r : concordance.rows()) {
+      known.add(r.subclass());
+      if (r.mainGroup() == null) {
+        ipcWholeSubclasses.add(r.subclass());
+      } else {
+        groups.computeIfAbsent(r.subclass(), k -> new ArrayList<>()).add(r.mainGroup());
+      }
+    }
+    groups.forEach((k, v) -> ipcMainGroups.put(k, v.toArray(new String[0])));
     int n = rows.size();
     division = new String[n];
     nameKo = new String[n];
@@ -148,7 +170,10 @@ final class IndustryTable implements Serializable {
       revenuePerWorker[i] = Double.parseDouble(f[3]) * 1e8;
       wage[i] = Double.parseDouble(f[4]) * 1e4;
       rndIntensity[i] = Double.parseDouble(f[5]);
-      ipc[i] = f[6].split(",");
+      ipc[i] = java.util.Arrays.stream(f[6].split(",")).filter(known::contains).toArray(String[]::new);
+      if (ipc[i].length == 0) {
+        ipc[i] = new String[] {"G06Q"};
+      }
       scienceClass[i] = science.top(f[7]).isPresent() ? f[7] : science.top().get(0).code();
       sixT[i] = f[8];
       List<String> codes = nts.ntsCodesFor(f[0]);
@@ -187,7 +212,7 @@ final class IndustryTable implements Serializable {
         rows.add(f);
       }
     }
-    return new IndustryTable(rows, ksic, NtsIndustry.load(), ScienceClass.load());
+    return new IndustryTable(rows, ksic, NtsIndustry.load(), ScienceClass.load(), IpcConcordance.load());
   }
 
   int size() {

@@ -12,7 +12,7 @@ import org.clusteratlas.datasets.raw.Layouts;
  * become projects it leads (주관, with 0–2 university/institute participants) or joins (참여, led by a
  * university or institute); the remaining projects of a year are led and staffed by universities and
  * institutes only. At most one firm per project. Government funding per project is lognormal (median ≈
- * 0.94억, σ 1.64: mean ≈ 3.6억, ≈ 35% under 5천만원). Project numbers are 10 digits, unique by construction.
+ * 1.0억, σ 1.64: mean ≈ 3.8억, ≈ 34% under 5천만원). Project numbers are 10 digits, unique by construction.
  */
 final class NtisLines implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -106,7 +106,7 @@ final class NtisLines implements Serializable {
     String mid = science + String.format("%02d", r.between(1, 12));
     int start = year * 10_000 + r.between(3, 6) * 100 + 1;
     int end = r.chance(0.7) ? year * 10_000 + 1231 : (year + 1) * 10_000 + r.between(2, 5) * 100 + 28;
-    double gov = Math.exp(r.normal(Math.log(0.94e8), 1.64));
+    double gov = Math.exp(r.normal(Math.log(1.0e8), 1.64));
     long funding = Math.round(Math.max(5e6, Math.min(3e10, gov)) / 1000) * 1000;
     return new Project(composite, year, String.valueOf(projectNumber(composite)), title, program, stage, science,
         mid, industry.sixT[division], start, end, funding);
@@ -149,7 +149,7 @@ final class NtisLines implements Serializable {
     long composite = 2_000_000_000L + (year - 2015) * 100_000_000L + k;
     RandomStream r = RandomStream.of(world.config.seed(), RandomStream.PROJECT, composite, 1);
     double u = r.uniform();
-    Organisations.Kind leadKind = u < 0.5 ? Organisations.Kind.UNIVERSITY : u < 0.85 ? Organisations.Kind.GRI
+    Organisations.Kind leadKind = u < 0.42 ? Organisations.Kind.UNIVERSITY : u < 0.84 ? Organisations.Kind.GRI
         : u < 0.92 ? Organisations.Kind.NATIONAL : Organisations.Kind.OTHER;
     Organisations.Org lead = world.organisations.draw(r, leadKind);
     int division = world.industry.indexOf(r.pick(new String[] {"26", "21", "20", "29", "62", "70", "27", "28",

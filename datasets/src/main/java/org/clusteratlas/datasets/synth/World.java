@@ -14,7 +14,7 @@ final class World implements Serializable {
   /** Corporations at scale 1. */
   static final int NATIONAL_FIRMS = 600_000;
   /** Sole proprietorships with NPS workplaces at scale 1 (only those with ≥ 10 members are listed). */
-  static final int NATIONAL_SOLE = 300_000;
+  static final int NATIONAL_SOLE = 550_000;
   static final int NATIONAL_PROJECTS = 75_000;
   static final int NATIONAL_PATENTS = 240_000;
 

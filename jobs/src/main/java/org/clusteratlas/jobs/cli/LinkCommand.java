@@ -50,8 +50,8 @@ public final class LinkCommand implements Callable<Integer> {
       sb.append(String.format("link %s: %,d firms, %,d records linked this run in %.1f s%n", result.runId(),
           result.firms(), result.newRecords(), seconds));
       for (LinkJob.SliceStats s : result.slices()) {
-        sb.append(String.format("  %-9s %,9d units, %,8d to the model, %,11d comparisons%s, %.1f s%n", s.source(),
-            s.units(), s.modelUnits(), s.comparisons(), s.trained() ? ", trained (EM " + s.emIterations() + " it.)" : "",
+        sb.append(String.format("  %-9s %,9d records, %,8d units to the model, %,11d comparisons%s, %.1f s%n", s.source(),
+            s.records(), s.modelUnits(), s.comparisons(), s.trained() ? ", trained (EM " + s.emIterations() + " it.)" : "",
             s.seconds()));
       }
       sb.append(String.format("%-10s %10s %10s %9s %9s %10s %10s %9s %8s%n", "source", "records", "linked",
