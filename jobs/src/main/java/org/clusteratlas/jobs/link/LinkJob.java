@@ -115,7 +115,7 @@ public final class LinkJob {
     List<SliceStats> stats = new ArrayList<>();
     List<Dataset<Row>> reviews = new ArrayList<>();
     List<Dataset<Row>> candidates = new ArrayList<>();
-    Map<String, FellegiSunter.Params> saved = loadModels();
+    Map<String, SliceModel> saved = loadModels();
     for (String source : MODEL_SOURCES) {
       long t0 = System.nanoTime();
       SourceUnits.Prepared prepared = prepare(source);
@@ -142,17 +142,17 @@ public final class LinkJob {
           out.iterations(), (System.nanoTime() - t0) / 1e9));
     }
     manifest.step("write review and candidates", () -> {
-      merge(Link.REVIEW, reviews, "t.source = s.source AND t.unit_id = s.unit_id AND t.candidate_crn = s.candidate_crn");
-      merge(Link.CANDIDATE, candidates, "t.source = s.source AND t.unit_id = s.unit_id AND t.crn = s.crn");
+      merge(Link.REVIEW, reviews, false, "t.source = s.source AND t.unit_id = s.unit_id AND t.candidate_crn = s.candidate_crn");
+      merge(Link.CANDIDATE, candidates, false, "t.source = s.source AND t.unit_id = s.unit_id AND t.crn = s.crn");
     });
 
     Dataset<Row> newLinks = keep(links.stream().reduce(Dataset::union).orElseThrow());
     long newRecords = manifest.step("write entity_link", () -> {
       long n = newLinks.count();
-      DeltaTable.forPath(spark, warehouse.path(Silver.ENTITY_LINK)).as("t")
-          .merge(Warehouse.conform(newLinks, Silver.ENTITY_LINK).as("s"),
-              "t.source_file = s.source_file AND t.row_number = s.row_number AND t.position = s.position")
-          .whenMatched().updateAll().whenNotMatched().insertAll().execute();
+      // new records are disjoint from the table by construction; only review decisions re-link old ones
+      merge(Silver.ENTITY_LINK, List.of(Warehouse.conform(newLinks, Silver.ENTITY_LINK)),
+          reviewDecisions == null,
+          "t.source_file = s.source_file AND t.row_number = s.row_number AND t.position = s.position");
       return n;
     });
     cached.forEach(Dataset::unpersist);
@@ -213,11 +213,14 @@ public final class LinkJob {
     return d.isEmpty() ? null : d;
   }
 
+  /** A slice's parameters and the random-pair exact-name share its term-frequency adjustment is relative to. */
+  record SliceModel(FellegiSunter.Params params, double randomExactU) {}
+
   private record SliceOutcome(Dataset<Row> links, Dataset<Row> review, Dataset<Row> candidates, long modelUnits,
       long comparisons, boolean trained, int iterations) {}
 
   private SliceOutcome linkSlice(String source, Dataset<Row> records, Dataset<Row> units, Dataset<Row> places,
-      Map<String, FellegiSunter.Params> saved, long firmCount, Dataset<Row> decided, String runId) {
+      Map<String, SliceModel> saved, long firmCount, Dataset<Row> decided, String runId) {
     // deterministic: a checksum-valid BRN of a registered place (head office or branch) gives its CRN
     Dataset<Row> exact = records.filter(col("exact_brn").isNotNull().and(col("org_kind").equalTo(OrgKind.FIRM)))
         .join(places.select(col("p_brn").as("exact_brn"), col("crn")), "exact_brn")
@@ -231,24 +234,27 @@ public final class LinkJob {
     Dataset<Row> compared = keep(PairScoring.compare(PairScoring.block(modelUnits, places)));
     long comparisons = compared.count();
 
-    FellegiSunter.Params params = saved.get(source);
+    SliceModel sliceModel = saved.get(source);
     boolean trained = false;
     int iterations = 0;
-    if (params == null && comparisons > 0) {
-      FellegiSunter.Fit fit = train(modelUnits, places, compared);
-      params = fit.params();
+    if (sliceModel == null && comparisons > 0) {
+      double[][] randomU = model.levelShares(patterns(randomPairs(modelUnits, places)));
+      FellegiSunter.Fit fit = train(compared);
+      sliceModel = new SliceModel(fit.params(), randomU[0][PairScoring.NAME_EXACT]);
       iterations = fit.iterations();
       trained = true;
-      saveModel(source, params, runId);
+      saveModel(source, sliceModel, runId);
       LOG.info("link {}: EM {} iterations (converged {}), blocked-pair match share {}", source, fit.iterations(),
           fit.converged(), fit.params().lambda());
     }
+    FellegiSunter.Params params = sliceModel == null ? null : sliceModel.params();
 
     Dataset<Row> unitDecisions;
     Dataset<Row> review = spark.createDataFrame(List.of(), Link.REVIEW.schema());
     Dataset<Row> candidateRows = spark.createDataFrame(List.of(), Link.CANDIDATE.schema());
     if (params != null) {
-      Dataset<Row> scored = PairScoring.score(compared, model, params, firmCount, settings.tfPseudo());
+      Dataset<Row> scored = PairScoring.score(compared, model, params, sliceModel.randomExactU(), firmCount,
+          settings.tfPseudo());
       // best place per (unit, firm): a unit is compared with every place of business of a firm
       Dataset<Row> candidates = scored.groupBy("unit_id", "crn").agg(
           max_by(struct(col("match_weight"), col("match_probability"), col("evidence"), col("place_id"),
@@ -350,15 +356,22 @@ public final class LinkJob {
     return new Dataset[] {out, Warehouse.conform(review, Link.REVIEW)};
   }
 
-  /** u from random unit × place pairs, then m and the blocked-pair match share by EM on the blocked pairs. */
-  private FellegiSunter.Fit train(Dataset<Row> units, Dataset<Row> places, Dataset<Row> compared) {
-    Dataset<Row> randomPairs = PairScoring.compare(
+  /** Random unit × place pairs (almost all non-matches): the baseline agreement rates. */
+  private Dataset<Row> randomPairs(Dataset<Row> units, Dataset<Row> places) {
+    return PairScoring.compare(
         units.orderBy(org.apache.spark.sql.functions.rand(17)).limit(settings.uSampleUnits())
             .crossJoin(places.orderBy(org.apache.spark.sql.functions.rand(23)).limit(settings.uSamplePlaces())));
-    double[][] u = model.levelShares(patterns(randomPairs));
+  }
+
+  /**
+   * m, u and λ by EM on the blocked pairs (fastLink style: every parameter free, since blocking makes the
+   * non-matches inside blocks agree far more often than random pairs do). Start: u = level shares of all
+   * blocked pairs (mostly non-matches), m strongly favouring close agreement, λ = 0.2.
+   */
+  private FellegiSunter.Fit train(Dataset<Row> compared) {
     List<FellegiSunter.Pattern> blocked = patterns(compared);
-    FellegiSunter.Params start = new FellegiSunter.Params(0.1, model.initialM(), u);
-    return model.em(blocked, start, true, settings.emIterations(), settings.emTolerance());
+    FellegiSunter.Params start = new FellegiSunter.Params(0.2, model.initialM(), model.levelShares(blocked));
+    return model.em(blocked, start, false, settings.emIterations(), settings.emTolerance());
   }
 
   /** Agreement-pattern counts: Spark groups pairs by comparison vector; the driver gets the small table. */
@@ -374,8 +387,11 @@ public final class LinkJob {
     return out;
   }
 
-  private Map<String, FellegiSunter.Params> loadModels() {
-    Map<String, FellegiSunter.Params> out = new LinkedHashMap<>();
+  static final String PRIOR_ROW = "_prior";
+  static final String TF_ROW = "_tf";
+
+  private Map<String, SliceModel> loadModels() {
+    Map<String, SliceModel> out = new LinkedHashMap<>();
     if (full) {
       return out;
     }
@@ -387,8 +403,15 @@ public final class LinkJob {
     for (Map.Entry<String, List<Row>> e : bySlice.entrySet()) {
       double[][] m = model.initialM();
       double[][] u = model.initialM();
+      double lambda = Double.NaN;
+      double randomExactU = Double.NaN;
       for (Row r : e.getValue()) {
         String name = r.getAs("comparison");
+        if (name.equals(PRIOR_ROW)) {
+          lambda = r.<Double>getAs("m");
+        } else if (name.equals(TF_ROW)) {
+          randomExactU = r.<Double>getAs("u");
+        }
         for (int c = 0; c < comps.size(); c++) {
           if (comps.get(c).name().equals(name)) {
             int level = r.<Integer>getAs("level");
@@ -397,17 +420,30 @@ public final class LinkJob {
           }
         }
       }
-      out.put(e.getKey(), new FellegiSunter.Params(0.5, m, u));
+      if (Double.isNaN(lambda) || Double.isNaN(randomExactU)) {
+        throw new UserError("silver.link_model for " + e.getKey() + " lacks its " + PRIOR_ROW + " or " + TF_ROW
+            + " row; run 'atlas link --full' to retrain");
+      }
+      out.put(e.getKey(), new SliceModel(new FellegiSunter.Params(lambda, m, u), randomExactU));
     }
     return out;
   }
 
-  private void saveModel(String source, FellegiSunter.Params p, String runId) {
+  /** Model rows of a slice: every level's m and u, λ as {@code _prior} (m = λ), the TF base as {@code _tf}. */
+  static List<Row> modelRows(FellegiSunter model, String slice, SliceModel sm, String runId) {
     List<Row> rows = new ArrayList<>();
-    for (Object[] r : model.rows(p)) {
-      rows.add(RowFactory.create(source, r[0], r[1], r[2], r[3], r[4], runId));
+    for (Object[] r : model.rows(sm.params())) {
+      rows.add(RowFactory.create(slice, r[0], r[1], r[2], r[3], r[4], runId));
     }
-    Dataset<Row> frame = spark.createDataFrame(rows, Link.MODEL.schema());
+    double lambda = sm.params().lambda();
+    rows.add(RowFactory.create(slice, PRIOR_ROW, 0, "match share among blocked pairs", lambda, 1 - lambda, runId));
+    rows.add(RowFactory.create(slice, TF_ROW, 0, "exact-name share among random pairs", 0.0,
+        sm.randomExactU(), runId));
+    return rows;
+  }
+
+  private void saveModel(String source, SliceModel sm, String runId) {
+    Dataset<Row> frame = spark.createDataFrame(modelRows(model, source, sm, runId), Link.MODEL.schema());
     DeltaTable.forPath(spark, warehouse.path(Link.MODEL)).as("t")
         .merge(frame.as("s"), "t.slice = s.slice AND t.comparison = s.comparison AND t.level = s.level")
         .whenMatched().updateAll().whenNotMatched().insertAll().execute();
@@ -419,15 +455,23 @@ public final class LinkJob {
     return kept;
   }
 
-  /** One MERGE of the rows of all slices into a table keyed by {@code condition}. */
-  private void merge(TableContract table, List<Dataset<Row>> parts, String condition) {
+  /**
+   * Writes the rows of all slices in one commit: appended when they cannot collide with existing rows
+   * ({@code disjoint}, or the table is empty), else merged on the table's key ({@code condition}).
+   */
+  private void merge(TableContract table, List<Dataset<Row>> parts, boolean disjoint, String condition) {
     if (parts.isEmpty()) {
       return;
     }
     Dataset<Row> rows = parts.stream().reduce(Dataset::union).orElseThrow();
+    if (disjoint || warehouse.read(table).isEmpty()) {
+      rows.write().format("delta").mode("append").save(warehouse.path(table));
+      return;
+    }
     DeltaTable.forPath(spark, warehouse.path(table)).as("t").merge(rows.as("s"), condition)
         .whenMatched().updateAll().whenNotMatched().insertAll().execute();
   }
+
 
   private static Dataset<Row> newOnly(Dataset<Row> rows, Dataset<Row> existing) {
     return rows.join(existing, new String[] {"source_file", "row_number", "position"}, "left_anti");

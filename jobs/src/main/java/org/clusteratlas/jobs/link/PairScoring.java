@@ -111,19 +111,20 @@ public final class PairScoring {
 
   /**
    * Adds match_weight, match_probability and the evidence JSON (level and weight of every comparison, the
-   * term-frequency adjustment and the prior). The prior is 1/firms: a unit matches at most one of them.
-   * The exact-name level is term-frequency adjusted as in Splink, + log2(u_exact) − log2(tf), except that
-   * tf counts the <em>other</em> firms with the name, (firms − 1 + pseudo) / all firms: in a hub linkage the
-   * chance that a record of some other firm shows this exact name is what the level's u stands for, so a
-   * name no other firm carries is strong evidence and a name five firms share is weak.
+   * term-frequency adjustment and the prior). The prior is the model's λ, the match share among blocked
+   * pairs, since only blocked pairs are scored. The exact-name level is term-frequency adjusted as in
+   * Splink, + log2(u_exact) − log2(tf), with u_exact the exact-name share among random pairs; tf counts the
+   * <em>other</em> firms with the name, (firms − 1 + pseudo) / all firms: in a hub linkage it is the chance
+   * that a record of some other firm shows this exact name, so a name no other firm carries is strong
+   * evidence and a name five firms share is weak.
+   *
+   * @param randomExactU share of random unit × firm pairs with the same name key
    */
   public static Dataset<Row> score(Dataset<Row> compared, FellegiSunter model, FellegiSunter.Params p,
-      long firms, double tfPseudo) {
-    double prior = 1.0 / Math.max(2, firms);
-    double priorWeight = FellegiSunter.log2(prior / (1 - prior));
-    double uExact = p.u()[0][NAME_EXACT];
+      double randomExactU, long firms, double tfPseudo) {
+    double priorWeight = FellegiSunter.log2(p.lambda() / (1 - p.lambda()));
     Column tf = col("p_name_firms").minus(1).plus(tfPseudo).divide((double) Math.max(2, firms));
-    Column tfAdj = when(col("g_name").equalTo(NAME_EXACT), lit(FellegiSunter.log2(uExact)).minus(log2(tf)))
+    Column tfAdj = when(col("g_name").equalTo(NAME_EXACT), lit(FellegiSunter.log2(randomExactU)).minus(log2(tf)))
         .otherwise(lit(0.0));
     Column weight = lit(priorWeight).plus(tfAdj);
     List<Column> evidence = new ArrayList<>();

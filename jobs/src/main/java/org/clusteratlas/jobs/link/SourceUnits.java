@@ -116,13 +116,16 @@ public final class SourceUnits {
             col("a.code").as("code"), col("a.name").as("name"), col("a.address").as("address"))
         .withColumn("unit_id", when(col("code").isNotNull(), concat(lit("kipris:"), col("code")))
             .otherwise(concat(lit("kipris:name:"), upper(regexp_replace(col("name"), "\\s", "")))));
-    Dataset<Row> units = applicants.groupBy("unit_id").agg(
-            mode(col("name")).as("r_name"), mode(col("address")).as("address"), min(col("code")).as("code"),
+    // the applicant's name is its most frequent key, so a typo or an English spelling on a few of its
+    // patents does not change what the applicant is compared as
+    Dataset<Row> units = applicants.withColumn("key", NameColumns.key(col("name")))
+        .withColumn("form", NameColumns.legalForm(col("name")))
+        .groupBy("unit_id").agg(
+            mode(col("key")).as("r_key"), mode(col("name")).as("r_name"),
+            mode(col("form")).as("r_form"), mode(col("address")).as("address"), min(col("code")).as("code"),
             count(lit(1)).as("unit_records"),
             min(struct(col("source_file"), col("row_number"), col("position"))).as("first"))
         .withColumn("org_kind", NameColumns.kiprisKind(col("code"), col("r_name")))
-        .withColumn("r_key", NameColumns.key(col("r_name")))
-        .withColumn("r_form", NameColumns.legalForm(col("r_name")))
         .withColumn("r_jamo", NameColumns.jamo(col("r_key")))
         .select(lit("kipris").as("source"), col("unit_id"), col("r_name"), col("r_key"), col("r_jamo"),
             col("r_form"), lit(null).cast(DataTypes.StringType).as("r_brn"),

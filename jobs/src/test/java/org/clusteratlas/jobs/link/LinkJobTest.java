@@ -40,8 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * that leaves earlier decisions and firm ids alone, and review decisions that override the model.
  *
  * <p>The model parameters are fixed by hand (written to silver.link_model before the first run), so each
- * expected weight can be computed on paper; EM itself is tested in {@link FellegiSunterTest}. With 154
- * firms the prior is log2(1/153) = −7.26; e.g. NTIS row 2 (삼성전기(주), sido 41, no BRN) against 삼성전기:
+ * expected weight can be computed on paper; EM itself is tested in {@link FellegiSunterTest}. The prior is
+ * one match among the 154 firms, log2(1/153) = −7.26; e.g. NTIS row 2 (삼성전기(주), sido 41, no BRN) against 삼성전기:
  * exact name, unique among firms: log2(0.85·154/0.1) = 10.35, same sido log2(0.45/0.15) = 1.58 → 4.67,
  * p = 0.96; against 삼성전자: jamo typo log2(0.08/0.004) = 4.32 + 1.58 − 7.26 = −1.36, far behind.
  */
@@ -318,11 +318,11 @@ class LinkJobTest {
     double[][] u = {{0.90, 0.08, 0.015, 0.004, 0.001}, {0.99, 0.009, 0.001}, {0.8, 0.15, 0.04, 0.01}, {0.9, 0.1},
         {0.3, 0.7}};
     FellegiSunter fs = new FellegiSunter(PairScoring.COMPARISONS);
+    // prior: one match among the 154 firms; the random-pair exact-name share equals u(exact)
+    LinkJob.SliceModel hand = new LinkJob.SliceModel(new FellegiSunter.Params(1.0 / (4 + FILLERS), m, u), 0.001);
     List<Row> rows = new ArrayList<>();
     for (String slice : LinkJob.MODEL_SOURCES) {
-      for (Object[] p : fs.rows(new FellegiSunter.Params(0.5, m, u))) {
-        rows.add(RowFactory.create(slice, p[0], p[1], p[2], p[3], p[4], "hand"));
-      }
+      rows.addAll(LinkJob.modelRows(fs, slice, hand, "hand"));
     }
     spark.createDataFrame(rows, Link.MODEL.schema()).write().format("delta").mode("overwrite")
         .save(new Warehouse(spark, tmp.resolve("warehouse").toString()).path(Link.MODEL));
