@@ -10,6 +10,7 @@ import org.clusteratlas.jobs.cli.DidCommand;
 import org.clusteratlas.jobs.cli.GenerateCommand;
 import org.clusteratlas.jobs.cli.InfoCommand;
 import org.clusteratlas.jobs.cli.IngestCommand;
+import org.clusteratlas.jobs.cli.LinkCommand;
 import org.clusteratlas.jobs.cli.OutcomesCommand;
 import org.clusteratlas.jobs.cli.PublishCommand;
 import org.clusteratlas.jobs.cli.QualityCommand;
@@ -28,6 +29,7 @@ import picocli.CommandLine;
         DemoCommand.class,
         GenerateCommand.class,
         IngestCommand.class,
+        LinkCommand.class,
         ConformCommand.class,
         ClustersCommand.class,
         OutcomesCommand.class,

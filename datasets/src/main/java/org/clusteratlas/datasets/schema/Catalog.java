@@ -13,6 +13,7 @@ public final class Catalog {
     List<TableContract> all = new ArrayList<>();
     all.addAll(Bronze.ALL);
     all.addAll(Silver.ALL);
+    all.addAll(Link.ALL);
     all.addAll(GoldClusters.ALL);
     all.addAll(GoldOutcomes.ALL);
     ALL = List.copyOf(all);

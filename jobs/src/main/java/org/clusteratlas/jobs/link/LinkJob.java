@@ -1,0 +1,502 @@
+package org.clusteratlas.jobs.link;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max_by;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
+
+import io.delta.tables.DeltaTable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.clusteratlas.datasets.industry.NtsIndustry;
+import org.clusteratlas.datasets.schema.Bronze;
+import org.clusteratlas.datasets.schema.Link;
+import org.clusteratlas.datasets.schema.Silver;
+import org.clusteratlas.datasets.schema.TableContract;
+import org.clusteratlas.jobs.UserError;
+import org.clusteratlas.jobs.warehouse.RunManifest;
+import org.clusteratlas.jobs.warehouse.Warehouse;
+
+/**
+ * {@code atlas link}: bronze sources → {@code silver.firm}, {@code silver.entity_link} and the review queue.
+ *
+ * <p>Deterministic first (registry and financials by CRN, NTIS and rosters by checksum-valid BRN, branch
+ * BRNs to their head office's CRN), then one Fellegi–Sunter slice per source for what is left (NTIS and
+ * roster rows without a usable BRN, KIPRIS applicant codes, NPS workplaces). Each unit is linked to at
+ * most one CRN, so two different CRNs are never merged; universities, institutes, government bodies and
+ * individuals are kept as non-firm organisations.
+ *
+ * <p>Incremental: only records whose (source_file, row_number, position) are not yet in entity_link are
+ * linked, with the parameters trained earlier (silver.link_model), unless {@code full}. Firm ids are CRNs,
+ * so they are stable across runs by construction. Review decisions (accept/reject a unit–firm pair)
+ * re-link the units they name on the run they are given.
+ */
+public final class LinkJob {
+  private static final Logger LOG = LogManager.getLogger(LinkJob.class);
+
+  static final List<String> MODEL_SOURCES = List.of("ntis", "programs", "kipris", "nps");
+
+  /** Per slice: how much was compared and what the model did. */
+  public record SliceStats(String source, long records, long modelUnits, long comparisons, boolean trained,
+      int emIterations, double seconds) {}
+
+  /** What a run did. */
+  public record Result(String runId, long firms, long newRecords, List<SliceStats> slices,
+      Dataset<Row> quality) {}
+
+  private final Warehouse warehouse;
+  private final SparkSession spark;
+  private final LinkSettings settings;
+  private final boolean full;
+  private final Dataset<Row> reviewDecisions;
+  private final FellegiSunter model = new FellegiSunter(PairScoring.COMPARISONS);
+  /** Frames cached during a run, released when it ends. */
+  private final List<Dataset<Row>> cached = new ArrayList<>();
+
+  /**
+   * @param reviewDecisions rows (source, unit_id, crn, decision ∈ accept|reject), or null
+   */
+  public LinkJob(Warehouse warehouse, LinkSettings settings, boolean full, Dataset<Row> reviewDecisions) {
+    this.warehouse = warehouse;
+    this.spark = warehouse.spark();
+    this.settings = settings;
+    this.full = full;
+    this.reviewDecisions = reviewDecisions;
+  }
+
+  public Result run(RunManifest manifest) {
+    String runId = manifest.runId();
+    if (!warehouse.exists(Bronze.REGISTRY) || warehouse.read(Bronze.REGISTRY).isEmpty()) {
+      throw new UserError("bronze.registry is empty in " + warehouse.root() + " (run 'atlas ingest' first)");
+    }
+    for (TableContract t : List.of(Bronze.REGISTRY, Bronze.FINANCIALS, Bronze.NTIS, Bronze.PROGRAMS,
+        Bronze.KIPRIS, Bronze.NPS)) {
+      manifest.input(t);
+    }
+    List<TableContract> outputs = List.of(Silver.FIRM, Silver.ENTITY_LINK, Link.REVIEW, Link.MODEL, Link.CANDIDATE);
+    outputs.forEach(warehouse::ensure);
+    if (full) {
+      for (TableContract t : List.of(Silver.ENTITY_LINK, Link.REVIEW, Link.MODEL, Link.CANDIDATE)) {
+        DeltaTable.forPath(spark, warehouse.path(t)).delete();
+      }
+    }
+
+    Dataset<Row> registry = warehouse.read(Bronze.REGISTRY);
+    Dataset<Row> firms = manifest.step("firm master", () -> {
+      Dataset<Row> f = Warehouse.conform(FirmMaster.firms(registry), Silver.FIRM);
+      f.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(warehouse.path(Silver.FIRM));
+      return warehouse.read(Silver.FIRM);
+    });
+    long firmCount = firms.count();
+    Dataset<Row> places = keep(FirmMaster.places(registry, firms));
+    places.count();
+    Dataset<Row> existing = warehouse.read(Silver.ENTITY_LINK).select("source_file", "row_number", "position");
+
+    List<Dataset<Row>> links = new ArrayList<>();
+    links.add(registryRecords(registry, existing, runId));
+    links.add(financialRecords(warehouse.read(Bronze.FINANCIALS), firms, existing, runId));
+
+    List<SliceStats> stats = new ArrayList<>();
+    List<Dataset<Row>> reviews = new ArrayList<>();
+    List<Dataset<Row>> candidates = new ArrayList<>();
+    Map<String, SliceModel> saved = loadModels();
+    for (String source : MODEL_SOURCES) {
+      long t0 = System.nanoTime();
+      SourceUnits.Prepared prepared = prepare(source);
+      Dataset<Row> decided = decisionsFor(source);
+      Dataset<Row> fresh = prepared.records()
+          .join(existing, new String[] {"source_file", "row_number", "position"}, "left_anti");
+      if (decided != null) {
+        // units named in review decisions are re-linked even when their records were decided before
+        Dataset<Row> reviewed = prepared.records().join(decided.select("unit_id").distinct(), "unit_id");
+        fresh = fresh.unionByName(reviewed).distinct();
+      }
+      Dataset<Row> todo = keep(fresh);
+      long todoRecords = todo.count();
+      if (todoRecords == 0) {
+        continue;
+      }
+      Dataset<Row> units = keep(prepared.units().join(todo.select("unit_id").distinct(), "unit_id"));
+      SliceOutcome out = manifest.step("link " + source, () -> linkSlice(source, todo, units, places, saved,
+          firmCount, decided, runId));
+      links.add(out.links());
+      reviews.add(out.review());
+      candidates.add(out.candidates());
+      stats.add(new SliceStats(source, todoRecords, out.modelUnits(), out.comparisons(), out.trained(),
+          out.iterations(), (System.nanoTime() - t0) / 1e9));
+    }
+    manifest.step("write review and candidates", () -> {
+      merge(Link.REVIEW, reviews, false, "t.source = s.source AND t.unit_id = s.unit_id AND t.candidate_crn = s.candidate_crn");
+      merge(Link.CANDIDATE, candidates, false, "t.source = s.source AND t.unit_id = s.unit_id AND t.crn = s.crn");
+    });
+
+    Dataset<Row> newLinks = keep(links.stream().reduce(Dataset::union).orElseThrow());
+    long newRecords = manifest.step("write entity_link", () -> {
+      long n = newLinks.count();
+      // new records are disjoint from the table by construction; only review decisions re-link old ones
+      merge(Silver.ENTITY_LINK, List.of(Warehouse.conform(newLinks, Silver.ENTITY_LINK)),
+          reviewDecisions == null,
+          "t.source_file = s.source_file AND t.row_number = s.row_number AND t.position = s.position");
+      return n;
+    });
+    cached.forEach(Dataset::unpersist);
+    cached.clear();
+
+    Dataset<Row> quality = LinkQuality.table(warehouse.read(Silver.ENTITY_LINK));
+    for (TableContract t : outputs) {
+      manifest.output(t, warehouse.read(t).count());
+    }
+    manifest.detail("firms", firmCount);
+    manifest.detail("new_records", newRecords);
+    List<Map<String, Object>> sliceDetails = new ArrayList<>();
+    for (SliceStats s : stats) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("source", s.source());
+      m.put("records", s.records());
+      m.put("model_units", s.modelUnits());
+      m.put("comparisons", s.comparisons());
+      m.put("trained", s.trained());
+      m.put("em_iterations", s.emIterations());
+      m.put("seconds", Math.round(s.seconds() * 1000) / 1000.0);
+      sliceDetails.add(m);
+    }
+    manifest.detail("slices", sliceDetails);
+    return new Result(runId, firmCount, newRecords, stats, quality);
+  }
+
+  /** Records and units of one source from the whole bronze table (unit ids depend only on bronze rows). */
+  private SourceUnits.Prepared prepare(String source) {
+    return switch (source) {
+      case "ntis" -> SourceUnits.ntis(warehouse.read(Bronze.NTIS));
+      case "programs" -> SourceUnits.programs(warehouse.read(Bronze.PROGRAMS));
+      case "kipris" -> SourceUnits.kipris(warehouse.read(Bronze.KIPRIS));
+      case "nps" -> SourceUnits.nps(warehouse.read(Bronze.NPS), ntsToKsic());
+      default -> throw new IllegalArgumentException(source);
+    };
+  }
+
+  /** The NTS → KSIC division crosswalk for the codes that occur in NPS (a few hundred distinct codes). */
+  private Dataset<Row> ntsToKsic() {
+    NtsIndustry nts = NtsIndustry.load();
+    List<Row> rows = new ArrayList<>();
+    for (Row r : warehouse.read(Bronze.NPS).select("nts_industry_code").distinct().collectAsList()) {
+      String code = r.getString(0);
+      if (code != null) {
+        nts.ksicDivision(code).ifPresent(d -> rows.add(RowFactory.create(code, d)));
+      }
+    }
+    return spark.createDataFrame(rows, new StructType().add("nts_industry_code", DataTypes.StringType)
+        .add("ksic_division", DataTypes.StringType));
+  }
+
+  private Dataset<Row> decisionsFor(String source) {
+    if (reviewDecisions == null) {
+      return null;
+    }
+    Dataset<Row> d = reviewDecisions.filter(col("source").equalTo(source));
+    return d.isEmpty() ? null : d;
+  }
+
+  /** A slice's parameters and the random-pair exact-name share its term-frequency adjustment is relative to. */
+  record SliceModel(FellegiSunter.Params params, double randomExactU) {}
+
+  private record SliceOutcome(Dataset<Row> links, Dataset<Row> review, Dataset<Row> candidates, long modelUnits,
+      long comparisons, boolean trained, int iterations) {}
+
+  private SliceOutcome linkSlice(String source, Dataset<Row> records, Dataset<Row> units, Dataset<Row> places,
+      Map<String, SliceModel> saved, long firmCount, Dataset<Row> decided, String runId) {
+    // deterministic: a checksum-valid BRN of a registered place (head office or branch) gives its CRN
+    Dataset<Row> exact = records.filter(col("exact_brn").isNotNull().and(col("org_kind").equalTo(OrgKind.FIRM)))
+        .join(places.select(col("p_brn").as("exact_brn"), col("crn")), "exact_brn")
+        .select("source_file", "row_number", "position", "crn");
+    Dataset<Row> exactUnits = records.join(exact, new String[] {"source_file", "row_number", "position"})
+        .select("unit_id").distinct();
+    Dataset<Row> modelUnits = keep(units.filter(col("org_kind").equalTo(OrgKind.FIRM))
+        .join(exactUnits, new String[] {"unit_id"}, "left_anti"));
+    long modelUnitCount = modelUnits.count();
+
+    Dataset<Row> compared = keep(PairScoring.compare(PairScoring.block(modelUnits, places)));
+    long comparisons = compared.count();
+
+    SliceModel sliceModel = saved.get(source);
+    boolean trained = false;
+    int iterations = 0;
+    if (sliceModel == null && comparisons > 0) {
+      double[][] randomU = model.levelShares(patterns(randomPairs(modelUnits, places)));
+      FellegiSunter.Fit fit = train(compared);
+      sliceModel = new SliceModel(fit.params(), randomU[0][PairScoring.NAME_EXACT]);
+      iterations = fit.iterations();
+      trained = true;
+      saveModel(source, sliceModel, runId);
+      LOG.info("link {}: EM {} iterations (converged {}), blocked-pair match share {}", source, fit.iterations(),
+          fit.converged(), fit.params().lambda());
+    }
+    FellegiSunter.Params params = sliceModel == null ? null : sliceModel.params();
+
+    Dataset<Row> unitDecisions;
+    Dataset<Row> review = spark.createDataFrame(List.of(), Link.REVIEW.schema());
+    Dataset<Row> candidateRows = spark.createDataFrame(List.of(), Link.CANDIDATE.schema());
+    if (params != null) {
+      Dataset<Row> scored = PairScoring.score(compared, model, params, sliceModel.randomExactU(), firmCount,
+          settings.tfPseudo());
+      // best place per (unit, firm): a unit is compared with every place of business of a firm
+      Dataset<Row> candidates = scored.groupBy("unit_id", "crn").agg(
+          max_by(struct(col("match_weight"), col("match_probability"), col("evidence"), col("place_id"),
+              col("p_brn"), col("p_region")), col("match_weight")).as("best"))
+          .select(col("unit_id"), col("crn"), col("best.*"));
+      if (decided != null) {
+        Dataset<Row> rejected = decided.filter(col("decision").equalTo("reject"))
+            .select(col("unit_id"), col("crn"));
+        candidates = candidates.join(rejected, new String[] {"unit_id", "crn"}, "left_anti");
+      }
+      candidates = keep(candidates.withColumn("rank", row_number().over(
+              Window.partitionBy("unit_id").orderBy(col("match_weight").desc(), col("crn")))));
+      candidateRows = Warehouse.conform(candidates.select(lit(source).as("source"), col("unit_id"), col("crn"),
+          col("match_weight"), lit(runId).as("link_run_id")), Link.CANDIDATE);
+      Dataset<Row>[] decidedAndReview = decide(candidates, modelUnits, places, decided, runId);
+      unitDecisions = decidedAndReview[0];
+      review = decidedAndReview[1];
+    } else {
+      unitDecisions = spark.createDataFrame(List.of(), DECISION);
+    }
+
+    Dataset<Row> links = records
+        .join(exact, new String[] {"source_file", "row_number", "position"}, "left")
+        .join(unitDecisions, new String[] {"unit_id"}, "left")
+        .join(units.select(col("unit_id"), col("r_key").as("org_key_name")), new String[] {"unit_id"}, "left")
+        .select(
+            lit(source).as("source"), col("source_file"), col("row_number"), col("position"),
+            when(col("crn").isNotNull(), col("crn")).otherwise(col("d_firm_id")).as("firm_id"),
+            col("org_kind"),
+            when(col("org_kind").notEqual(OrgKind.FIRM).or(col("crn").isNull().and(col("d_firm_id").isNull())),
+                source.equals("kipris") ? org.apache.spark.sql.functions.coalesce(
+                    org.apache.spark.sql.functions.regexp_extract(col("unit_id"), "^kipris:(\\d+)$", 1)
+                        .cast(DataTypes.StringType), col("org_key_name")) : col("org_key_name")).as("org_key"),
+            when(col("org_kind").notEqual(OrgKind.FIRM), lit("non_firm"))
+                .when(col("crn").isNotNull(), lit("brn_exact"))
+                .when(col("d_method").isNotNull(), col("d_method"))
+                .otherwise(lit("unlinked")).as("method"),
+            when(col("crn").isNotNull(), lit(1.0)).otherwise(col("d_probability")).as("match_probability"),
+            when(col("crn").isNull(), col("d_weight")).as("match_weight"),
+            when(col("crn").isNotNull(), lit("{\"brn\":\"exact\"}")).otherwise(col("d_evidence")).as("evidence"),
+            lit(runId).as("link_run_id"));
+    return new SliceOutcome(links, review, candidateRows, modelUnitCount, comparisons, trained, iterations);
+  }
+
+  private static final StructType DECISION = new StructType()
+      .add("unit_id", DataTypes.StringType).add("d_firm_id", DataTypes.StringType)
+      .add("d_method", DataTypes.StringType).add("d_probability", DataTypes.DoubleType)
+      .add("d_weight", DataTypes.DoubleType).add("d_evidence", DataTypes.StringType);
+
+  /**
+   * One decision per unit: link to the best firm when it is probable enough and clearly ahead of the
+   * runner-up; queue the uncertain ones (both sides) for review; accepted review pairs override.
+   */
+  @SuppressWarnings("unchecked")
+  private Dataset<Row>[] decide(Dataset<Row> candidates, Dataset<Row> units, Dataset<Row> places,
+      Dataset<Row> decided, String runId) {
+    Dataset<Row> best = candidates.filter(col("rank").equalTo(1));
+    Dataset<Row> second = candidates.filter(col("rank").equalTo(2))
+        .select(col("unit_id"), col("match_weight").as("second_weight"));
+    Column margin = col("match_weight").minus(org.apache.spark.sql.functions.coalesce(col("second_weight"),
+        lit(-1e9)));
+    Dataset<Row> judged = keep(best.join(second, new String[] {"unit_id"}, "left")
+        .withColumn("linked", col("match_probability").geq(settings.linkProbability())
+            .and(margin.geq(settings.margin())))
+        .withColumn("uncertain", col("linked").unary_$bang()
+            .and(col("match_probability").geq(settings.reviewProbability()))));
+
+    Dataset<Row> uncertain = judged.filter(col("uncertain")).select("unit_id");
+    Dataset<Row> review = candidates.filter(col("rank").leq(2)).join(uncertain, "unit_id")
+        .join(units, "unit_id")
+        .join(places.select(col("place_id"), col("crn").as("p_crn")), "place_id")
+        .join(warehouse.read(Silver.FIRM).select(col("firm_id").as("crn"), col("name").as("candidate_name")), "crn")
+        .select(col("source"), col("unit_id"), col("unit_records"), col("first_file").as("source_file"),
+            col("first_row").as("row_number"), col("first_position").as("position"), col("r_name").as("record_name"),
+            org.apache.spark.sql.functions.coalesce(col("r_brn"), col("r_brn6")).as("record_brn"),
+            org.apache.spark.sql.functions.coalesce(col("r_region"), col("r_sigungu_text"), col("r_sido"),
+                col("r_sido_text")).as("record_region"),
+            col("crn").as("candidate_crn"), col("candidate_name"), col("p_brn").as("candidate_brn"),
+            col("p_region").as("candidate_region"), col("match_probability"), col("match_weight"), col("evidence"),
+            col("rank"), lit(runId).as("link_run_id"));
+
+    Dataset<Row> out = judged.select(col("unit_id"),
+        when(col("linked"), col("crn")).as("d_firm_id"),
+        when(col("linked"), lit("model")).otherwise(lit("unlinked")).as("d_method"),
+        col("match_probability").as("d_probability"), col("match_weight").as("d_weight"),
+        col("evidence").as("d_evidence"));
+    if (decided != null) {
+      Dataset<Row> accepted = decided.filter(col("decision").equalTo("accept"))
+          .select(col("unit_id"), col("crn").as("a_crn"));
+      out = out.join(accepted, new String[] {"unit_id"}, "full_outer")
+          .select(col("unit_id"),
+              org.apache.spark.sql.functions.coalesce(col("a_crn"), col("d_firm_id")).as("d_firm_id"),
+              when(col("a_crn").isNotNull(), lit("review")).otherwise(col("d_method")).as("d_method"),
+              when(col("a_crn").isNotNull(), lit(1.0)).otherwise(col("d_probability")).as("d_probability"),
+              when(col("a_crn").isNull(), col("d_weight")).as("d_weight"),
+              when(col("a_crn").isNotNull(), lit("{\"review\":\"accepted\"}")).otherwise(col("d_evidence"))
+                  .as("d_evidence"));
+    }
+    return new Dataset[] {out, Warehouse.conform(review, Link.REVIEW)};
+  }
+
+  /** Random unit × place pairs (almost all non-matches): the baseline agreement rates. */
+  private Dataset<Row> randomPairs(Dataset<Row> units, Dataset<Row> places) {
+    return PairScoring.compare(
+        units.orderBy(org.apache.spark.sql.functions.rand(17)).limit(settings.uSampleUnits())
+            .crossJoin(places.orderBy(org.apache.spark.sql.functions.rand(23)).limit(settings.uSamplePlaces())));
+  }
+
+  /**
+   * m, u and λ by EM on the blocked pairs (fastLink style: every parameter free, since blocking makes the
+   * non-matches inside blocks agree far more often than random pairs do). Start: u = level shares of all
+   * blocked pairs (mostly non-matches), m strongly favouring close agreement, λ = 0.2.
+   */
+  private FellegiSunter.Fit train(Dataset<Row> compared) {
+    List<FellegiSunter.Pattern> blocked = patterns(compared);
+    FellegiSunter.Params start = new FellegiSunter.Params(0.2, model.initialM(), model.levelShares(blocked));
+    return model.em(blocked, start, false, settings.emIterations(), settings.emTolerance());
+  }
+
+  /** Agreement-pattern counts: Spark groups pairs by comparison vector; the driver gets the small table. */
+  static List<FellegiSunter.Pattern> patterns(Dataset<Row> compared) {
+    List<FellegiSunter.Pattern> out = new ArrayList<>();
+    for (Row r : compared.groupBy(SourceUnits.cols(PairScoring.GAMMAS)).agg(count(lit(1)).as("n")).collectAsList()) {
+      int[] levels = new int[PairScoring.GAMMAS.length];
+      for (int i = 0; i < levels.length; i++) {
+        levels[i] = r.isNullAt(i) ? -1 : r.getInt(i);
+      }
+      out.add(new FellegiSunter.Pattern(levels, r.getLong(levels.length)));
+    }
+    return out;
+  }
+
+  static final String PRIOR_ROW = "_prior";
+  static final String TF_ROW = "_tf";
+
+  private Map<String, SliceModel> loadModels() {
+    Map<String, SliceModel> out = new LinkedHashMap<>();
+    if (full) {
+      return out;
+    }
+    Map<String, List<Row>> bySlice = new LinkedHashMap<>();
+    for (Row r : warehouse.read(Link.MODEL).collectAsList()) { // a few dozen parameter rows
+      bySlice.computeIfAbsent(r.getAs("slice"), k -> new ArrayList<>()).add(r);
+    }
+    List<FellegiSunter.Comparison> comps = model.comparisons();
+    for (Map.Entry<String, List<Row>> e : bySlice.entrySet()) {
+      double[][] m = model.initialM();
+      double[][] u = model.initialM();
+      double lambda = Double.NaN;
+      double randomExactU = Double.NaN;
+      for (Row r : e.getValue()) {
+        String name = r.getAs("comparison");
+        if (name.equals(PRIOR_ROW)) {
+          lambda = r.<Double>getAs("m");
+        } else if (name.equals(TF_ROW)) {
+          randomExactU = r.<Double>getAs("u");
+        }
+        for (int c = 0; c < comps.size(); c++) {
+          if (comps.get(c).name().equals(name)) {
+            int level = r.<Integer>getAs("level");
+            m[c][level] = r.<Double>getAs("m");
+            u[c][level] = r.<Double>getAs("u");
+          }
+        }
+      }
+      if (Double.isNaN(lambda) || Double.isNaN(randomExactU)) {
+        throw new UserError("silver.link_model for " + e.getKey() + " lacks its " + PRIOR_ROW + " or " + TF_ROW
+            + " row; run 'atlas link --full' to retrain");
+      }
+      out.put(e.getKey(), new SliceModel(new FellegiSunter.Params(lambda, m, u), randomExactU));
+    }
+    return out;
+  }
+
+  /** Model rows of a slice: every level's m and u, λ as {@code _prior} (m = λ), the TF base as {@code _tf}. */
+  static List<Row> modelRows(FellegiSunter model, String slice, SliceModel sm, String runId) {
+    List<Row> rows = new ArrayList<>();
+    for (Object[] r : model.rows(sm.params())) {
+      rows.add(RowFactory.create(slice, r[0], r[1], r[2], r[3], r[4], runId));
+    }
+    double lambda = sm.params().lambda();
+    rows.add(RowFactory.create(slice, PRIOR_ROW, 0, "match share among blocked pairs", lambda, 1 - lambda, runId));
+    rows.add(RowFactory.create(slice, TF_ROW, 0, "exact-name share among random pairs", 0.0,
+        sm.randomExactU(), runId));
+    return rows;
+  }
+
+  private void saveModel(String source, SliceModel sm, String runId) {
+    Dataset<Row> frame = spark.createDataFrame(modelRows(model, source, sm, runId), Link.MODEL.schema());
+    DeltaTable.forPath(spark, warehouse.path(Link.MODEL)).as("t")
+        .merge(frame.as("s"), "t.slice = s.slice AND t.comparison = s.comparison AND t.level = s.level")
+        .whenMatched().updateAll().whenNotMatched().insertAll().execute();
+  }
+
+  private Dataset<Row> keep(Dataset<Row> frame) {
+    Dataset<Row> kept = frame.persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(kept);
+    return kept;
+  }
+
+  /**
+   * Writes the rows of all slices in one commit: appended when they cannot collide with existing rows
+   * ({@code disjoint}, or the table is empty), else merged on the table's key ({@code condition}).
+   */
+  private void merge(TableContract table, List<Dataset<Row>> parts, boolean disjoint, String condition) {
+    if (parts.isEmpty()) {
+      return;
+    }
+    Dataset<Row> rows = parts.stream().reduce(Dataset::union).orElseThrow();
+    if (disjoint || warehouse.read(table).isEmpty()) {
+      rows.write().format("delta").mode("append").save(warehouse.path(table));
+      return;
+    }
+    DeltaTable.forPath(spark, warehouse.path(table)).as("t").merge(rows.as("s"), condition)
+        .whenMatched().updateAll().whenNotMatched().insertAll().execute();
+  }
+
+
+  private static Dataset<Row> newOnly(Dataset<Row> rows, Dataset<Row> existing) {
+    return rows.join(existing, new String[] {"source_file", "row_number", "position"}, "left_anti");
+  }
+
+  private static Dataset<Row> registryRecords(Dataset<Row> registry, Dataset<Row> existing, String runId) {
+    Dataset<Row> rows = registry.select(col("source_file"), col("row_number"), lit(1).as("position"), col("crn"),
+        col("name"));
+    return newOnly(rows, existing).select(lit("registry").as("source"), col("source_file"), col("row_number"),
+        col("position"), col("crn").as("firm_id"), lit(OrgKind.FIRM).as("org_kind"),
+        lit(null).cast(DataTypes.StringType).as("org_key"), lit("crn_exact").as("method"),
+        lit(1.0).as("match_probability"), lit(null).cast(DataTypes.DoubleType).as("match_weight"),
+        lit("{\"crn\":\"exact\"}").as("evidence"), lit(runId).as("link_run_id"));
+  }
+
+  private static Dataset<Row> financialRecords(Dataset<Row> financials, Dataset<Row> firms, Dataset<Row> existing,
+      String runId) {
+    Dataset<Row> rows = financials.select(col("source_file"), col("row_number"), lit(1).as("position"), col("crn"))
+        .join(firms.select(col("crn"), col("firm_id")), new String[] {"crn"}, "left");
+    return newOnly(rows, existing).select(lit("financials").as("source"), col("source_file"), col("row_number"),
+        col("position"), col("firm_id"), lit(OrgKind.FIRM).as("org_kind"),
+        when(col("firm_id").isNull(), col("crn")).as("org_key"),
+        when(col("firm_id").isNotNull(), lit("crn_exact")).otherwise(lit("unlinked")).as("method"),
+        when(col("firm_id").isNotNull(), lit(1.0)).as("match_probability"),
+        lit(null).cast(DataTypes.DoubleType).as("match_weight"),
+        when(col("firm_id").isNotNull(), lit("{\"crn\":\"exact\"}")).as("evidence"), lit(runId).as("link_run_id"));
+  }
+}

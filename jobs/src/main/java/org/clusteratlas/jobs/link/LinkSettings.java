@@ -1,0 +1,22 @@
+package org.clusteratlas.jobs.link;
+
+/**
+ * Decision thresholds and training settings of the link stage.
+ *
+ * @param linkProbability a unit is linked to its best firm when the pair's probability reaches this
+ * @param reviewProbability below {@code linkProbability} and at least this: queued for review, not linked
+ * @param margin the best firm must beat the runner-up (another CRN) by this many bits (factor 2^margin)
+ * @param tfPseudo pseudo-count of other firms in the term-frequency adjustment (a unique name's share is
+ *     pseudo / firms: the chance that a record of another firm shows the name, by typo or coincidence)
+ * @param uSampleUnits units drawn for the random-pair u estimate
+ * @param uSamplePlaces places drawn for the random-pair u estimate
+ * @param emIterations maximum EM iterations
+ * @param emTolerance EM stops when no parameter moves more than this
+ */
+public record LinkSettings(double linkProbability, double reviewProbability, double margin, double tfPseudo,
+    int uSampleUnits, int uSamplePlaces, int emIterations, double emTolerance) {
+
+  public static LinkSettings defaults() {
+    return new LinkSettings(0.9, 0.2, 2.0, 0.1, 1500, 1500, 50, 1e-4);
+  }
+}

@@ -1,0 +1,146 @@
+package org.clusteratlas.jobs.link;
+
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.levenshtein;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.log2;
+import static org.apache.spark.sql.functions.named_struct;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Candidate pairs (blocking) and their comparison vectors, as Spark expressions.
+ *
+ * <p>Blocking is a union of equi-join rules, so the pair count grows with the block sizes, not with
+ * units × firms: exact name key, exact English key, BRN prefix (6 digits), and region + the first or the
+ * last three letters of the name key (so a one-syllable typo still meets its firm through the other
+ * end). Each pair is kept once however many rules produced it.
+ *
+ * <p>Comparisons (level 0 = disagreement; null = nothing to compare, weight 0): name (exact key, jamo
+ * edit distance ≤ 3, one key a prefix of the other, same first two letters), BRN (same first nine digits,
+ * same six-digit prefix), region (same 법정동, sigungu, sido), industry (same KSIC division), legal form.
+ */
+public final class PairScoring {
+  private PairScoring() {}
+
+  public static final List<FellegiSunter.Comparison> COMPARISONS = List.of(
+      new FellegiSunter.Comparison("name", List.of("else", "first_two", "prefix", "jamo_typo", "exact")),
+      new FellegiSunter.Comparison("brn", List.of("differ", "prefix6", "first9")),
+      new FellegiSunter.Comparison("region", List.of("differ", "sido", "sigungu", "dong")),
+      new FellegiSunter.Comparison("industry", List.of("differ", "division")),
+      new FellegiSunter.Comparison("legal_form", List.of("differ", "same")));
+
+  public static final String[] GAMMAS = {"g_name", "g_brn", "g_region", "g_industry", "g_legal_form"};
+
+  static final int NAME_EXACT = 4;
+
+  /** Candidate pairs: units × places joined by the blocking rules, each pair once. */
+  public static Dataset<Row> block(Dataset<Row> units, Dataset<Row> places) {
+    Dataset<Row> u = units.withColumn("r_k3", when(length(col("r_key")).geq(3), substring(col("r_key"), 1, 3)))
+        .withColumn("r_l3", when(length(col("r_key")).geq(3), org.apache.spark.sql.functions.expr("right(r_key, 3)")));
+    Dataset<Row> p = places.withColumn("p_k3", when(length(col("p_key")).geq(3), substring(col("p_key"), 1, 3)))
+        .withColumn("p_l3", when(length(col("p_key")).geq(3), org.apache.spark.sql.functions.expr("right(p_key, 3)")));
+    List<Column> rules = List.of(
+        u.col("r_key").equalTo(p.col("p_key")),
+        u.col("r_key").equalTo(p.col("p_key_en")),
+        u.col("r_brn6").equalTo(p.col("p_brn6")),
+        u.col("r_sido").equalTo(p.col("p_sido")).and(u.col("r_k3").equalTo(p.col("p_k3"))),
+        u.col("r_sido").equalTo(p.col("p_sido")).and(u.col("r_l3").equalTo(p.col("p_l3"))),
+        u.col("r_sido_text").equalTo(p.col("p_sido_text")).and(u.col("r_k3").equalTo(p.col("p_k3"))),
+        u.col("r_sido_text").equalTo(p.col("p_sido_text")).and(u.col("r_l3").equalTo(p.col("p_l3"))));
+    Dataset<Row> all = null;
+    for (Column rule : rules) {
+      Dataset<Row> pairs = u.join(p, rule).select(col("unit_id"), col("place_id"));
+      all = all == null ? pairs : all.union(pairs);
+    }
+    return all.distinct()
+        .join(units, "unit_id")
+        .join(places, "place_id");
+  }
+
+  /** Adds the comparison levels g_name … g_legal_form. */
+  public static Dataset<Row> compare(Dataset<Row> pairs) {
+    Column rKey = col("r_key");
+    Column pKey = col("p_key");
+    Column exact = rKey.equalTo(pKey).or(rKey.equalTo(col("p_key_en")));
+    Column jamoDistance = levenshtein(col("r_jamo"), col("p_jamo"));
+    Column typo = jamoDistance.leq(3)
+        .and(jamoDistance.leq(greatest(length(col("r_jamo")), length(col("p_jamo"))).multiply(0.25)))
+        .and(abs(length(rKey).minus(length(pKey))).leq(1))
+        .or(levenshtein(rKey, col("p_key_en")).leq(2).and(length(rKey).geq(8)));
+    Column prefix = least(length(rKey), length(pKey)).geq(2)
+        .and(rKey.startsWith(pKey).or(pKey.startsWith(rKey)));
+    Column firstTwo = substring(rKey, 1, 2).equalTo(substring(pKey, 1, 2));
+    Column name = when(rKey.isNull(), lit(null)).when(exact, 4).when(typo, 3).when(prefix, 2).when(firstTwo, 1)
+        .otherwise(0);
+
+    Column brn = when(col("r_brn").isNull().and(col("r_brn6").isNull()), lit(null))
+        .when(col("r_brn").isNotNull().and(substring(col("r_brn"), 1, 9).equalTo(substring(col("p_brn"), 1, 9))), 2)
+        .when(col("r_brn6").equalTo(col("p_brn6")), 1)
+        .otherwise(0);
+
+    Column hasRegion = col("r_sido").isNotNull().or(col("r_sido_text").isNotNull());
+    Column region = when(hasRegion.unary_$bang(), lit(null))
+        .when(col("r_dong").equalTo(col("p_dong")), 3)
+        .when(col("r_region").equalTo(col("p_region")).or(col("r_sigungu_text").equalTo(col("p_sigungu_text"))), 2)
+        .when(col("r_sido").equalTo(col("p_sido")).or(col("r_sido_text").equalTo(col("p_sido_text"))), 1)
+        .otherwise(0);
+
+    Column industry = when(col("r_ksic").isNull().or(col("p_ksic").isNull()), lit(null))
+        .when(col("r_ksic").equalTo(col("p_ksic")), 1).otherwise(0);
+    Column form = when(col("r_form").isNull().or(col("p_form").isNull()), lit(null))
+        .when(col("r_form").equalTo(col("p_form")), 1).otherwise(0);
+    return pairs.withColumn("g_name", name.cast("int"))
+        .withColumn("g_brn", brn.cast("int"))
+        .withColumn("g_region", region.cast("int"))
+        .withColumn("g_industry", industry.cast("int"))
+        .withColumn("g_legal_form", form.cast("int"));
+  }
+
+  /**
+   * Adds match_weight, match_probability and the evidence JSON (level and weight of every comparison, the
+   * term-frequency adjustment and the prior). The prior is the model's λ, the match share among blocked
+   * pairs, since only blocked pairs are scored. The exact-name level is term-frequency adjusted as in
+   * Splink, + log2(u_exact) − log2(tf), with u_exact the exact-name share among random pairs; tf counts the
+   * <em>other</em> firms with the name, (firms − 1 + pseudo) / all firms: in a hub linkage it is the chance
+   * that a record of some other firm shows this exact name, so a name no other firm carries is strong
+   * evidence and a name five firms share is weak.
+   *
+   * @param randomExactU share of random unit × firm pairs with the same name key
+   */
+  public static Dataset<Row> score(Dataset<Row> compared, FellegiSunter model, FellegiSunter.Params p,
+      double randomExactU, long firms, double tfPseudo) {
+    double priorWeight = FellegiSunter.log2(p.lambda() / (1 - p.lambda()));
+    Column tf = col("p_name_firms").minus(1).plus(tfPseudo).divide((double) Math.max(2, firms));
+    Column tfAdj = when(col("g_name").equalTo(NAME_EXACT), lit(FellegiSunter.log2(randomExactU)).minus(log2(tf)))
+        .otherwise(lit(0.0));
+    Column weight = lit(priorWeight).plus(tfAdj);
+    List<Column> evidence = new ArrayList<>();
+    for (int c = 0; c < GAMMAS.length; c++) {
+      Column w = model.weightColumn(p, c, col(GAMMAS[c]));
+      weight = weight.plus(w);
+      evidence.add(lit(model.comparisons().get(c).name()));
+      evidence.add(named_struct(lit("level"), model.labelColumn(c, col(GAMMAS[c])), lit("weight"), round(w, 2)));
+    }
+    evidence.add(lit("tf_adjustment"));
+    evidence.add(round(tfAdj, 2));
+    evidence.add(lit("prior"));
+    evidence.add(lit(Math.round(priorWeight * 100) / 100.0));
+    Dataset<Row> scored = compared.withColumn("match_weight", weight)
+        .withColumn("evidence", to_json(named_struct(evidence.toArray(new Column[0]))));
+    return scored.withColumn("match_probability",
+        lit(1.0).divide(lit(1.0).plus(org.apache.spark.sql.functions.pow(lit(2.0), col("match_weight").multiply(-1)))));
+  }
+}
