@@ -15,6 +15,7 @@ import org.clusteratlas.jobs.cli.OutcomesCommand;
 import org.clusteratlas.jobs.cli.PublishCommand;
 import org.clusteratlas.jobs.cli.QualityCommand;
 import org.clusteratlas.jobs.cli.ReportCommand;
+import org.clusteratlas.jobs.cli.RunCommand;
 import org.clusteratlas.jobs.cli.StagesCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
@@ -27,6 +28,7 @@ import picocli.CommandLine;
     description = "Regional innovation cluster analytics on Spark and Delta Lake.",
     subcommands = {
         DemoCommand.class,
+        RunCommand.class,
         GenerateCommand.class,
         IngestCommand.class,
         LinkCommand.class,

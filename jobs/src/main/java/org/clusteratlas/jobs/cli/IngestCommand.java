@@ -36,7 +36,7 @@ public final class IngestCommand implements Callable<Integer> {
     return r.failed().isEmpty() ? 0 : 1;
   }
 
-  static IngestJob.Result run(Warehouse warehouse, String raw, LocalDate vintage, String runId) {
+  public static IngestJob.Result run(Warehouse warehouse, String raw, LocalDate vintage, String runId) {
     RegionVintage v = vintage == null ? RegionVintage.current() : RegionVintage.asOf(vintage);
     return RunManifest.record(warehouse, runId, "ingest", manifest -> {
       IngestJob.Result r = new IngestJob(warehouse, raw, v).run(manifest);
@@ -47,7 +47,7 @@ public final class IngestCommand implements Callable<Integer> {
     });
   }
 
-  static void print(PrintStream out, IngestJob.Result r) {
+  public static void print(PrintStream out, IngestJob.Result r) {
     out.printf("ingest %s: %d files read, %d unchanged, %d failed; rows read %,d = loaded %,d + quarantined %,d%n",
         r.loadId(), r.files().size() - r.failed().size(), r.skipped(), r.failed().size(),
         r.rowsRead(), r.rowsLoaded(), r.rowsQuarantined());

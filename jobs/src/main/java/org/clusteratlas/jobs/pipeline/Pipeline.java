@@ -1,0 +1,142 @@
+package org.clusteratlas.jobs.pipeline;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.clusteratlas.jobs.UserError;
+import org.clusteratlas.jobs.clusters.ClustersJob;
+import org.clusteratlas.jobs.cli.ClustersCommand;
+import org.clusteratlas.jobs.cli.ConformCommand;
+import org.clusteratlas.jobs.cli.IngestCommand;
+import org.clusteratlas.jobs.cli.LinkCommand;
+import org.clusteratlas.jobs.cli.OutcomesCommand;
+import org.clusteratlas.jobs.cli.PublishCommand;
+import org.clusteratlas.jobs.cli.QualityCommand;
+import org.clusteratlas.jobs.cli.ReportCommand;
+import org.clusteratlas.jobs.ingest.IngestJob;
+import org.clusteratlas.jobs.outcomes.OutcomesJob;
+import org.clusteratlas.jobs.warehouse.Warehouse;
+
+/**
+ * Runs the stages of {@link StageGraph#PIPELINE} in order, in one process, for {@code atlas run} and
+ * {@code atlas demo}. Each stage commits its own outputs, so when one fails the earlier ones stay
+ * committed and the run can be resumed with {@code --from <stage>}.
+ */
+public final class Pipeline {
+  /** What a run needs besides the warehouse: the raw folder, an optional truth folder, the run id. */
+  public record Settings(String raw, String truthDir, String runId) {}
+
+  /** A stage that failed: which one, why, and how to resume. */
+  public static final class StageFailure extends RuntimeException {
+    public StageFailure(String stage, RuntimeException cause) {
+      super("stage '" + stage + "' failed: " + cause.getMessage()
+          + " — earlier stages are committed; resume with 'atlas run --from " + stage + "'", cause);
+    }
+  }
+
+  private interface StageRunner {
+    /** Runs the stage and returns what to print about it. */
+    String run(Warehouse warehouse, Settings settings);
+  }
+
+  private static final Map<String, StageRunner> RUNNERS = new LinkedHashMap<>();
+
+  static {
+    RUNNERS.put("ingest", (w, s) -> {
+      IngestJob.Result r = IngestCommand.run(w, s.raw(), null, s.runId());
+      StringBuilder sb = new StringBuilder(String.format("rows read %,d = loaded %,d + quarantined %,d; %d files unchanged%n",
+          r.rowsRead(), r.rowsLoaded(), r.rowsQuarantined(), r.skipped()));
+      // a file that cannot be read is recorded and reported; the other files' rows go on
+      r.failed().forEach(f -> sb.append("FAILED ").append(f.file()).append(": ").append(f.message()).append('\n'));
+      return sb.toString();
+    });
+    // the link stage also conforms the silver tables the later stages read
+    RUNNERS.put("link", (w, s) -> {
+      LinkCommand.Outcome linked = LinkCommand.run(w, s.truthDir(), null, false, s.runId());
+      ConformCommand.run(w, s.runId());
+      return linked.render();
+    });
+    RUNNERS.put("clusters", (w, s) -> {
+      ClustersJob.Options o = new ClustersJob.Options(List.of(), null, null,
+          s.truthDir() == null ? null : Path.of(s.truthDir()));
+      return ClustersCommand.run(w, o, s.runId()).renderTop(10);
+    });
+    RUNNERS.put("outcomes", (w, s) ->
+        OutcomesCommand.run(w, OutcomesJob.Settings.defaults(), s.truthDir(), s.runId()).renderNaiveVsCounterfactual());
+    RUNNERS.put("quality", (w, s) -> QualityCommand.run(w, s.runId()).failed().isEmpty()
+        ? "all expectations hold\n" : "");
+    RUNNERS.put("publish", (w, s) -> "serving snapshot: " + PublishCommand.run(w, s.runId()) + "\n");
+    RUNNERS.put("report", (w, s) -> "report: " + ReportCommand.write(w, s.runId()) + "\n");
+  }
+
+  private Pipeline() {}
+
+  /** Every stage name, in order. */
+  public static List<String> stageNames() {
+    return StageGraph.PIPELINE.stages().stream().map(StageGraph.Stage::name).toList();
+  }
+
+  /**
+   * The stages to run: all, those from {@code from} on, or only those listed.
+   *
+   * @throws UserError for an unknown stage name
+   */
+  public static List<String> select(String from, List<String> only) {
+    List<String> all = stageNames();
+    for (String s : only == null ? List.<String>of() : only) {
+      if (!all.contains(s)) {
+        throw new UserError("unknown stage '" + s + "' (stages: " + String.join(", ", all) + ")");
+      }
+    }
+    if (only != null && !only.isEmpty()) {
+      return all.stream().filter(only::contains).toList();
+    }
+    if (from != null) {
+      if (!all.contains(from)) {
+        throw new UserError("unknown stage '" + from + "' (stages: " + String.join(", ", all) + ")");
+      }
+      return all.subList(all.indexOf(from), all.size());
+    }
+    return all;
+  }
+
+  /** Runs {@code stages} in order with progress on {@code out}; returns each stage's summary. */
+  public static Map<String, String> run(Warehouse warehouse, Settings settings, List<String> stages,
+      Progress progress, PrintStream out) {
+    if (!RUNNERS.keySet().containsAll(stages)) {
+      throw new IllegalStateException("stage graph and runners disagree: " + stages + " vs " + RUNNERS.keySet());
+    }
+    Map<String, String> summaries = new LinkedHashMap<>();
+    for (String stage : new ArrayList<>(stages)) {
+      String summary = progress.stage(stage, () -> {
+        try {
+          return RUNNERS.get(stage).run(warehouse, settings);
+        } catch (UserError e) {
+          throw e;
+        } catch (RuntimeException e) {
+          throw new StageFailure(stage, e);
+        }
+      });
+      summaries.put(stage, summary);
+      out.print(indent(summary));
+      out.flush();
+    }
+    return summaries;
+  }
+
+  private static String indent(String text) {
+    if (text == null || text.isEmpty()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String line : text.split("\n", -1)) {
+      if (!line.isEmpty()) {
+        sb.append("      ").append(line).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+}
