@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -19,25 +20,27 @@ class DeterminismTest {
 
   @Test
   void outputDependsOnlyOnTheConfiguration(SparkSession spark, @TempDir Path dir) throws Exception {
-    GeneratorConfig base = GeneratorConfig.defaults(dir.resolve("a").toString()).withScale(0.0005);
+    // three years keep the test quick; partition independence does not depend on the span
+    GeneratorConfig base = new GeneratorConfig(0.0005, 2015, 2017, YearMonth.of(2017, 12), 20261123L,
+        dir.resolve("a").toString());
     String before = spark.conf().get("spark.sql.shuffle.partitions");
     GenerationSummary a;
+    Map<String, String> other;
     try {
       spark.conf().set("spark.sql.shuffle.partitions", "3");
       a = NationalGenerator.generate(spark, base);
+      NationalGenerator.generate(spark, base.withOutDir(dir.resolve("b").toString()).withSeed(42));
+      other = digests(dir.resolve("b"));
+      // the same configuration again, with other partitioning, into the folder just used: same bytes
       spark.conf().set("spark.sql.shuffle.partitions", "11");
       NationalGenerator.generate(spark, base.withOutDir(dir.resolve("b").toString()));
     } finally {
       spark.conf().set("spark.sql.shuffle.partitions", before);
     }
-    // regenerating into a used folder is clean
-    NationalGenerator.generate(spark, base.withOutDir(dir.resolve("b").toString()));
-    NationalGenerator.generate(spark, base.withOutDir(dir.resolve("c").toString()).withSeed(42));
 
     Map<String, String> first = digests(dir.resolve("a"));
     Map<String, String> second = digests(dir.resolve("b"));
-    Map<String, String> other = digests(dir.resolve("c"));
-    assertThat(first).hasSizeGreaterThan(150);
+    assertThat(first).hasSizeGreaterThan(50);
     assertThat(second).isEqualTo(first);
     assertThat(a.totalRows()).isPositive();
     long same = first.entrySet().stream().filter(e -> e.getValue().equals(other.get(e.getKey()))).count();

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.clusteratlas.datasets.schema.Bronze;
+import org.clusteratlas.datasets.schema.GoldClusters;
+import org.clusteratlas.datasets.schema.GoldOutcomes;
+import org.clusteratlas.datasets.schema.Link;
 import org.clusteratlas.datasets.schema.Silver;
 import org.clusteratlas.datasets.schema.TableContract;
 import org.clusteratlas.jobs.publish.ServingSnapshot;
@@ -31,9 +34,9 @@ public final class StageGraph {
       return new Output(t.qualifiedName(), t.relativePath(), false);
     }
 
-    /** A public gold table; named like a contract ({@code gold.x} at {@code gold/x}). */
-    static Output gold(String table) {
-      return new Output("gold." + table, "gold/" + table, true);
+    /** A public gold table: an Airflow asset. */
+    static Output asset(TableContract t) {
+      return new Output(t.qualifiedName(), t.relativePath(), true);
     }
   }
 
@@ -50,10 +53,9 @@ public final class StageGraph {
   /** Cluster Atlas: ingest → link (incl. conform) → clusters ∥ outcomes → quality → publish → report. */
   public static final StageGraph PIPELINE = new StageGraph(List.of(
       new Stage("ingest", List.of(), tables(Bronze.ALL)),
-      new Stage("link", List.of("ingest"), tables(Silver.ALL)),
-      new Stage("clusters", List.of("link"), List.of(
-          Output.gold("cluster_metrics"), Output.gold("cluster_scores"), Output.gold("tech_specialization"))),
-      new Stage("outcomes", List.of("link"), List.of(Output.gold("firm_outcomes"), Output.gold("program_effects"))),
+      new Stage("link", List.of("ingest"), tables(Silver.ALL, Link.ALL)),
+      new Stage("clusters", List.of("link"), GoldClusters.ALL.stream().map(Output::asset).toList()),
+      new Stage("outcomes", List.of("link"), GoldOutcomes.ALL.stream().map(Output::asset).toList()),
       // quality gates the gold tables before anything is published; it writes no table of its own
       new Stage("quality", List.of("clusters", "outcomes"), List.of()),
       // the snapshot's stable address is its "latest" pointer, which moves once a run's files are complete
@@ -130,9 +132,12 @@ public final class StageGraph {
     }
   }
 
-  private static List<Output> tables(List<TableContract> contracts) {
+  @SafeVarargs
+  private static List<Output> tables(List<TableContract>... contracts) {
     List<Output> out = new ArrayList<>();
-    contracts.forEach(c -> out.add(Output.table(c)));
+    for (List<TableContract> list : contracts) {
+      list.forEach(c -> out.add(Output.table(c)));
+    }
     return out;
   }
 
