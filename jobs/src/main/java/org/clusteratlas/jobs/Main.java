@@ -1,5 +1,7 @@
 package org.clusteratlas.jobs;
 
+import org.apache.spark.sql.SparkSession;
+import org.clusteratlas.jobs.cli.AirflowCommand;
 import org.clusteratlas.jobs.cli.BenchCommand;
 import org.clusteratlas.jobs.cli.DemoCommand;
 import org.clusteratlas.jobs.cli.DidCommand;
@@ -7,7 +9,10 @@ import org.clusteratlas.jobs.cli.GenerateCommand;
 import org.clusteratlas.jobs.cli.InfoCommand;
 import org.clusteratlas.jobs.cli.IngestCommand;
 import org.clusteratlas.jobs.cli.OutcomesCommand;
-import org.apache.spark.sql.SparkSession;
+import org.clusteratlas.jobs.cli.PublishCommand;
+import org.clusteratlas.jobs.cli.QualityCommand;
+import org.clusteratlas.jobs.cli.ReportCommand;
+import org.clusteratlas.jobs.cli.StagesCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,8 +22,19 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "atlas", mixinStandardHelpOptions = true, version = "Cluster Atlas 0.1.0",
     description = "Regional innovation cluster analytics on Spark and Delta Lake.",
-    subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, InfoCommand.class,
-        BenchCommand.class, OutcomesCommand.class, DidCommand.class})
+    subcommands = {
+        DemoCommand.class,
+        GenerateCommand.class,
+        IngestCommand.class,
+        InfoCommand.class,
+        ReportCommand.class,
+        QualityCommand.class,
+        PublishCommand.class,
+        BenchCommand.class,
+        StagesCommand.class,
+        OutcomesCommand.class,
+        DidCommand.class,
+        AirflowCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -1,6 +1,6 @@
 /**
- * Scheduling Cluster Atlas: the Airflow DAG files live in {@code orchestration/dags/}; the Java client
- * for Airflow's REST API arrives with the delivery issue. The module builds empty until then so the
- * layout of DESIGN.md holds from the first commit.
+ * Scheduling Cluster Atlas. The Airflow DAG lives in {@code orchestration/dags/} (Python, built from the
+ * committed copy of the pipeline's stage graph); {@link org.clusteratlas.orchestration.airflow} is the
+ * Java client for Airflow's REST API behind {@code atlas airflow}. This module has no Spark dependency.
  */
 package org.clusteratlas.orchestration;

@@ -1,5 +1,6 @@
 package org.clusteratlas.jobs.cli;
 
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -27,6 +28,14 @@ public final class CommonOptions {
   @Option(names = "--run-id", paramLabel = "ID",
       description = "Run id for the manifests (Airflow passes its run id); default: UTC time + random suffix.")
   String runId;
+
+  @Option(names = "--run-date", paramLabel = "DATE",
+      description = "The date this run is for, YYYY-MM-DD (the Airflow DAG passes its run date); default: today, UTC.")
+  LocalDate runDate;
+
+  public LocalDate runDate() {
+    return runDate != null ? runDate : LocalDate.now(ZoneOffset.UTC);
+  }
 
   public AtlasConf resolve() {
     return AtlasConf.fromEnvironment(warehouse, master, conf);

@@ -38,16 +38,13 @@ public final class IngestCommand implements Callable<Integer> {
 
   static IngestJob.Result run(Warehouse warehouse, String raw, LocalDate vintage, String runId) {
     RegionVintage v = vintage == null ? RegionVintage.current() : RegionVintage.asOf(vintage);
-    RunManifest manifest = new RunManifest(warehouse, runId, "ingest");
-    try {
+    return RunManifest.record(warehouse, runId, "ingest", manifest -> {
       IngestJob.Result r = new IngestJob(warehouse, raw, v).run(manifest);
-      manifest.finish(r.failed().isEmpty() ? "succeeded" : "partial");
+      if (!r.failed().isEmpty()) {
+        manifest.outcome("partial");
+      }
       return r;
-    } catch (RuntimeException e) {
-      manifest.detail("error", String.valueOf(e.getMessage()));
-      manifest.finish("failed");
-      throw e;
-    }
+    });
   }
 
   static void print(PrintStream out, IngestJob.Result r) {

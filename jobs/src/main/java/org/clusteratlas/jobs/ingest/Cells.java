@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.translate;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.try_to_timestamp;
@@ -27,7 +28,8 @@ final class Cells {
    * dropped (the row keeps {@code decode_repaired}); a short row yields null rather than an error.
    */
   static Column cell(int i) {
-    Column c = trim(regexp_replace(try_element_at(col("cells"), lit(i + 1)), "\uFFFD", ""));
+    // translate maps single characters: far cheaper than a regex on every cell of every row
+    Column c = trim(translate(try_element_at(col("cells"), lit(i + 1)), "\uFFFD", ""));
     return when(c.equalTo(lit("")), lit(null).cast(DataTypes.StringType)).otherwise(c);
   }
 

@@ -131,25 +131,31 @@ public final class IngestJob {
     LOG.info("ingest {}: {} files found, {} unchanged, {} to read", rawRoot, found.size(), skipped, toRead.size());
 
     if (!toRead.isEmpty()) {
-      Dataset<Row> lines = manifest.step("read", () -> readLines(toRead));
-      Map<String, Row> fileRecords = new HashMap<>();
-      for (Row r : lines.filter(col("kind").equalTo(RawLines.KIND_FILE)).collectAsList()) {
-        fileRecords.put(r.getAs("source_file"), r); // one small record per file
-      }
       RegionHarmoniser regions = new RegionHarmoniser(spark, vintage);
       List<Dataset<Row>> parsedSources = new ArrayList<>();
       List<String> replaced = new ArrayList<>();
       for (SourceParser parser : SourceParser.all(regions)) {
         List<RawFile> files = toRead.stream().filter(f -> f.source() == parser.source()).toList();
+        if (files.isEmpty()) {
+          continue;
+        }
+        // each source's files are read once: parsed rows and file records come out of one cached pass
+        Dataset<Row> parsed = manifest.step("read " + parser.source().id(), () -> readAndParse(parser, files, loadId));
+        parsedSources.add(parsed);
+        Map<String, Row> fileRecords = new HashMap<>();
+        for (Row r : parsed.filter(col("kind").equalTo(RawLines.KIND_FILE))
+            .select("source_file", "file_error", "layout", "sha256").collectAsList()) {
+          fileRecords.put(r.getString(0), r); // one small record per file
+        }
         List<String> readable = new ArrayList<>();
         for (RawFile f : files) {
           Row rec = fileRecords.get(f.relative());
-          String error = rec == null ? "file was not read" : rec.getAs("file_error");
+          String error = rec == null ? "file was not read" : rec.getString(1);
           if (error != null) {
             LOG.error("{}: {}", f.relative(), error);
             results.add(new FileResult(parser.source().id(), f.relative(), "failed", 0, 0, 0, error));
-            ledgerUpdates.add(ledgerRow(f, parser.source().id(), rec == null ? null : rec.getAs("layout"),
-                rec == null ? null : rec.getAs("sha256"), 0, 0, 0, "failed", error, loadId));
+            ledgerUpdates.add(ledgerRow(f, parser.source().id(), rec == null ? null : rec.getString(2),
+                rec == null ? null : rec.getString(3), 0, 0, 0, "failed", error, loadId));
           } else {
             readable.add(f.relative());
           }
@@ -157,27 +163,23 @@ public final class IngestJob {
         if (readable.isEmpty()) {
           continue;
         }
-        Dataset<Row> parsed = parse(parser, lines, readable, loadId);
-        parsedSources.add(parsed);
         replaced.addAll(readable);
         Map<String, long[]> counts = manifest.step("load " + parser.source().id(),
-            () -> writeSource(parser, parsed, readable));
-        for (RawFile f : files) {
-          long[] c = counts.get(f.relative());
-          if (c == null) {
-            continue;
-          }
-          Row rec = fileRecords.get(f.relative());
-          results.add(new FileResult(parser.source().id(), f.relative(), "loaded", c[0], c[1], c[2], null));
-          ledgerUpdates.add(ledgerRow(f, parser.source().id(), rec.getAs("layout"), rec.getAs("sha256"),
+            () -> writeSource(parser, dataRows(parsed, readable), readable));
+        for (String file : readable) {
+          long[] c = counts.get(file);
+          Row rec = fileRecords.get(file);
+          RawFile f = files.stream().filter(x -> x.relative().equals(file)).findFirst().orElseThrow();
+          results.add(new FileResult(parser.source().id(), file, "loaded", c[0], c[1], c[2], null));
+          ledgerUpdates.add(ledgerRow(f, parser.source().id(), rec.getString(2), rec.getString(3),
               c[0], c[1], c[2], "loaded", null, loadId));
         }
       }
       if (!replaced.isEmpty()) {
-        manifest.step("quarantine", () -> writeQuarantine(parsedSources, replaced));
+        manifest.step("quarantine", () -> writeQuarantine(
+            parsedSources.stream().map(p -> dataRows(p, replaced)).toList(), replaced));
       }
       parsedSources.forEach(Dataset::unpersist);
-      lines.unpersist();
     }
     if (!ledgerUpdates.isEmpty()) {
       manifest.step("ledger update", () -> mergeLedger(ledgerUpdates));
@@ -209,8 +211,11 @@ public final class IngestJob {
     return out;
   }
 
-  /** One task per file reads, decodes, checksums and splits it; the result is cached for the parsers. */
-  private Dataset<Row> readLines(List<RawFile> files) {
+  /**
+   * One task per file reads, decodes, checksums and splits it; the parser types and checks the rows
+   * in the same pass. The result (data rows and one record per file) is cached for the writes.
+   */
+  private Dataset<Row> readAndParse(SourceParser parser, List<RawFile> files, String loadId) {
     Map<String, String> hadoop = new HashMap<>();
     for (Map.Entry<String, String> e : spark.sparkContext().hadoopConfiguration()) {
       hadoop.put(e.getKey(), e.getValue());
@@ -218,26 +223,26 @@ public final class IngestJob {
     Broadcast<Map<String, String>> conf =
         spark.sparkContext().broadcast(hadoop, scala.reflect.ClassTag$.MODULE$.apply(Map.class));
     String root = rawRoot;
-    List<Row> paths = files.stream().map(f -> RowFactory.create(f.source().id(), f.relative())).toList();
+    RawSource source = parser.source();
+    List<Row> paths = files.stream().map(f -> RowFactory.create(f.relative())).toList();
     Dataset<Row> fileList = spark.createDataFrame(paths,
-        new org.apache.spark.sql.types.StructType()
-            .add("source", "string").add("relative", "string"))
+            new org.apache.spark.sql.types.StructType().add("relative", "string"))
         .repartition(Math.max(1, files.size()), col("relative"));
     FlatMapFunction<Row, Row> read = r -> {
       Configuration c = new Configuration(false);
       conf.value().forEach(c::set);
-      return RawFileReader.open(RawSource.fromId(r.getString(0)), root, r.getString(1), c);
+      return RawFileReader.open(source, root, r.getString(0), c);
     };
-    Dataset<Row> lines = fileList.flatMap(read, Encoders.row(RawLines.SCHEMA))
+    Dataset<Row> lines = fileList.flatMap(read, Encoders.row(RawLines.SCHEMA));
+    Dataset<Row> parsed = parser.parse(lines).withColumn("load_id", lit(loadId))
         .persist(StorageLevel.MEMORY_AND_DISK());
-    lines.count(); // materialise once: every parser and the file records read the cache
-    return lines;
+    parsed.count(); // materialise once
+    return parsed;
   }
 
-  private Dataset<Row> parse(SourceParser parser, Dataset<Row> lines, List<String> files, String loadId) {
-    Dataset<Row> rows = lines.filter(col("kind").equalTo(RawLines.KIND_ROW)
-        .and(col("source_file").isin(files.toArray())));
-    return parser.parse(rows).withColumn("load_id", lit(loadId)).persist(StorageLevel.MEMORY_AND_DISK());
+  /** The data rows of the given files (file records dropped). */
+  private static Dataset<Row> dataRows(Dataset<Row> parsed, List<String> files) {
+    return parsed.filter(col("kind").equalTo(RawLines.KIND_ROW).and(col("source_file").isin(files.toArray())));
   }
 
   private static String fileFilter(List<String> files) {

@@ -1,6 +1,7 @@
 package org.clusteratlas.jobs.ingest;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -44,12 +45,17 @@ abstract class SourceParser {
     cols.add(col("duplicate_of"));
     cols.add(col("decode_repaired"));
     cols.add(col("layout"));
+    cols.add(col("kind"));
+    cols.add(col("file_error"));
+    cols.add(col("sha256"));
     Dataset<Row> typed = lines.select(cols.toArray(Column[]::new));
     RowChecks checks = RowChecks.forLayout(source().columnCount());
     rules(checks);
     Dataset<Row> checked = typed.withColumn("_violation", checks.violation())
         .withColumn(REASON, col("_violation.reason")).withColumn(DETAIL, col("_violation.detail"))
-        .drop("cells", "duplicate_of", "_violation");
+        .drop("cells", "duplicate_of", "_violation")
+        // the raw text is kept only where the quarantine needs it
+        .withColumn("raw_line", when(col(REASON).isNotNull(), col("raw_line")));
     return enrich(checked);
   }
 

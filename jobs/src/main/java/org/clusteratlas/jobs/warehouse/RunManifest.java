@@ -31,11 +31,34 @@ public final class RunManifest {
   private final List<Map<String, Object>> steps = new ArrayList<>();
   private final Map<String, Object> details = new LinkedHashMap<>();
   private String status = "running";
+  private String outcome;
 
   public RunManifest(Warehouse warehouse, String runId, String stage) {
     this.warehouse = warehouse;
     this.runId = runId;
     this.stage = stage;
+  }
+
+  /**
+   * Runs one stage under a manifest: the manifest is written whatever happens, with status
+   * {@code succeeded} (or what the work set through {@link #outcome}), or {@code failed} and the error.
+   */
+  public static <T> T record(Warehouse warehouse, String runId, String stage, java.util.function.Function<RunManifest, T> work) {
+    RunManifest m = new RunManifest(warehouse, runId, stage);
+    try {
+      T result = work.apply(m);
+      m.finish(m.outcome == null ? "succeeded" : m.outcome);
+      return result;
+    } catch (RuntimeException e) {
+      m.detail("error", String.valueOf(e.getMessage()));
+      m.finish("failed");
+      throw e;
+    }
+  }
+
+  /** Overrides the final status {@link #record} writes on success (e.g. {@code partial}). */
+  public void outcome(String status) {
+    this.outcome = status;
   }
 
   public String runId() {
