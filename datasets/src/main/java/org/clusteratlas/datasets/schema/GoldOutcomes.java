@@ -56,6 +56,7 @@ public final class GoldOutcomes {
           .req("breakdown", StringType, "all | region | cluster")
           .req("region_code", StringType, "sido code for breakdown=region, else ''")
           .req("cluster_id", StringType, "KSIC division for breakdown=cluster, else ''")
+          .req("cell", StringType, "the row within its aggregation: g=<cohort>,t=<year> | g=<cohort> | e=<event time> | t=<year> | '' (overall)")
           .opt("cohort", IntegerType, "first treated year g (group_time, group)")
           .opt("year", IntegerType, "calendar year t (group_time, calendar)")
           .opt("event_time", IntegerType, "t − g (group_time, dynamic)")
@@ -74,7 +75,7 @@ public final class GoldOutcomes {
           .req("run_id", StringType, "outcomes run that wrote the row")
           .build(),
       List.of("program", "outcome", "estimator", "control_group", "base_period", "aggregation", "overall",
-          "breakdown", "region_code", "cluster_id", "cohort", "year", "event_time"),
+          "breakdown", "region_code", "cluster_id", "cell"),
       "program and grant effects: naive before/after beside counterfactual estimates, with cell counts; "
           + "cells with fewer firms than the suppression threshold are not published");
 

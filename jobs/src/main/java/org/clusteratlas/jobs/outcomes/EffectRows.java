@@ -25,6 +25,19 @@ final class EffectRows {
     }
   }
 
+  /** The non-null key of a row within its aggregation (cohort, year and event time may be null). */
+  static String cell(String aggregation, boolean overall, Integer g, Integer t, Integer e) {
+    if (overall) {
+      return "";
+    }
+    return switch (aggregation) {
+      case "group_time" -> "g=" + g + ",t=" + t;
+      case "group" -> "g=" + g;
+      case "calendar" -> "t=" + t;
+      default -> "e=" + e;
+    };
+  }
+
   static List<Row> callawaySantAnna(Key k, DidResult r, int minFirms, String runId, boolean cellsToo) {
     List<Row> out = new ArrayList<>();
     Double p = r.preTest() == null ? null : r.preTest().pValue();
@@ -34,7 +47,7 @@ final class EffectRows {
       }
       out.add(RowFactory.create(k.program(), k.outcome(), "callaway_santanna", r.options().control().label,
           r.options().base().label, e.aggregation(), e.overall(), k.breakdown(), k.region(), k.cluster(),
-          e.cohort(), e.year(), e.eventTime(), e.baseYear(), e.att(), e.se(), e.ciLow(), e.ciHigh(), e.seBoot(),
+          cell(e.aggregation(), e.overall(), e.cohort(), e.year(), e.eventTime()), e.cohort(), e.year(), e.eventTime(), e.baseYear(), e.att(), e.se(), e.ciLow(), e.ciHigh(), e.seBoot(),
           e.bandLow(), e.bandHigh(), e.nTreated(), e.nControl(), p, CS_VERSION, runId));
     }
     return out;
@@ -53,7 +66,8 @@ final class EffectRows {
       double att = r.getDouble(2);
       Double se = r.isNullAt(3) ? null : r.getDouble(3);
       out.add(RowFactory.create(k.program(), k.outcome(), estimator, control, "g-1",
-          overall ? "simple" : "dynamic", overall, k.breakdown(), k.region(), k.cluster(), null, null,
+          overall ? "simple" : "dynamic", overall, k.breakdown(), k.region(), k.cluster(),
+          cell("dynamic", overall, null, null, overall ? null : r.getInt(0)), null, null,
           overall ? null : r.getInt(0), null, att, se, se == null ? null : att - z * se,
           se == null ? null : att + z * se, null, null, null, firms, "matched_did".equals(estimator) ? firms : 0L,
           null, version, runId));

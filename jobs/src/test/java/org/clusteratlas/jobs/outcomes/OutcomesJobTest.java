@@ -145,6 +145,10 @@ class OutcomesJobTest {
         .collectAsList().stream().map(r -> r.getString(0)).sorted().toList();
     assertThat(regions).containsExactly("11", "26"); // region 50 has fewer than 10 treated firms
     assertThat(effects.filter(col("n_treated").lt(10)).count()).isZero();
+    // quality gates gold keys: unique and non-null
+    org.apache.spark.sql.Column[] keys = GoldOutcomes.PROGRAM_EFFECTS.keyColumns().stream()
+        .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new);
+    assertThat(effects.groupBy(keys).count().filter(col("count").gt(1)).count()).isZero();
     assertThat(effects.filter(col("program").equalTo("roster:family_firm")).count()).isPositive();
     assertThat(Files.exists(tmp.resolve("wh/_runs/test-run/outcomes.json"))).isTrue();
   }
