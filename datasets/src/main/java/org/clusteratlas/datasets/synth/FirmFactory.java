@@ -10,11 +10,15 @@ import java.util.List;
  *
  * <p>The model, per firm: latent quality q ~ N(0,1); a target log size with a heavy right tail (a
  * lognormal body plus an exponential-in-logs tail, so median a handful of insured members and a few firms
- * with tens of thousands); a firm-specific growth trend rising with q; AR(1) yearly shocks; a ramp-up
- * over the first four years of a young firm. Selection: the yearly probability of a first R&D grant rises
- * with q and with last year's realised growth, so winners were already growing. Treatment effects (see
- * {@link GrantEffect}) are added to log employment and log revenue from the first grant year on. Program
- * entry selects the same way and has no effect.
+ * with tens of thousands); a firm-specific growth trend independent of q; permanent yearly shocks (a
+ * random walk); a ramp-up over the first four years of a young firm. Selection: the yearly probability of a
+ * first R&D grant rises with q (a level) and with last year's shock, so winners were already growing and a
+ * before/after comparison of winners is biased upward. Because the shocks are permanent and the trend is
+ * independent of selection, what follows selection does not depend on it: parallel trends hold from the
+ * year before the first grant on, which is what a staggered DiD with that base period needs (the last
+ * pre-period shows the selection, as real data would). Treatment effects (see {@link GrantEffect}) are
+ * added to log employment and log revenue from the first grant year on. Program entry selects the same
+ * way and has no effect.
  */
 final class FirmFactory implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -122,23 +126,25 @@ final class FirmFactory implements Serializable {
       target += 0.6 + 0.35 * Math.log(planted.strength());
     }
     target = Math.min(target, Math.log(60_000));
-    double trend = 0.015 + 0.025 * q + size.normal(0, 0.04);
+    double trend = 0.015 + size.normal(0, 0.03);
     double wage = industry.wage[division] * Math.exp(0.12 * q + size.normal(0, 0.15)) * (target > 5 ? 1.3 : 1);
 
     int spanYears = lastDataYear - first + 1;
     double[] base = new double[spanYears + 3]; // years first-2 .. lastDataYear+1
+    double[] innovation = new double[base.length]; // the year's permanent shock
     RandomStream path = stream(index, PATH);
-    double shock = path.normal(0, 0.09);
+    double walk = path.normal(0, 0.09);
     double foundAt = foundYear + (foundMonthOfYear - 1) / 12.0;
     for (int k = 0; k < base.length; k++) {
       int y = first - 2 + k;
-      shock = 0.5 * shock + path.normal(0, 0.09);
+      innovation[k] = path.normal(0, 0.08);
+      walk += innovation[k];
       double age = y + 0.5 - foundAt;
       double ramp = age >= 4 ? 0 : Math.log(0.3 + 0.7 * Math.max(0, age) / 4);
-      base[k] = target + trend * (y - first - 5) + shock + ramp;
+      base[k] = target + trend * (y - first - 5) + walk + ramp;
     }
 
-    // R&D grants: selection on quality and last year's growth
+    // R&D grants: selection on quality and last year's shock (size class by long-run size, not by age)
     RandomStream treat = stream(index, TREATMENT);
     byte[] projects = new byte[c.years()];
     int firstGrant = 0;
@@ -151,10 +157,10 @@ final class FirmFactory implements Serializable {
       if (june < foundMonth + 12 || june >= exitMonth) {
         continue;
       }
-      double growth = clamp(base[k - 1] - base[k - 2], -0.3, 0.4);
+      double growth = clamp(innovation[k - 1], -0.3, 0.4);
       double p;
       if (firstGrant == 0) {
-        p = GRANT_BASE * intensity * Math.exp(0.8 * q + 5 * growth) * (Math.exp(base[k - 1]) < 3 ? 0.3 : big ? 3 : 1);
+        p = GRANT_BASE * intensity * Math.exp(0.8 * q + 5 * growth) * (Math.exp(target) < 3 ? 0.3 : big ? 3 : 1);
       } else {
         p = clamp(0.3 + 0.08 * q, 0.1, 0.6) * Math.pow(intensity, 0.3);
       }
@@ -207,7 +213,7 @@ final class FirmFactory implements Serializable {
         if (!p.eligible(geo.leafSido[hqLeaf], industry, division, headcount[june])) {
           continue;
         }
-        double growth = clamp(base[k - 1] - base[k - 2], -0.3, 0.4);
+        double growth = clamp(innovation[k - 1], -0.3, 0.4);
         if (draw < Math.min(0.5, p.hazard * Math.exp(0.7 * q + 4 * growth))) {
           programYear[p.ordinal()] = y;
           break;

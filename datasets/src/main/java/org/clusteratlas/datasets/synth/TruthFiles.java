@@ -193,8 +193,8 @@ final class TruthFiles {
 
       **Firms.** Latent quality q ~ N(0,1). Target log size = 1.0 + 0.35q + N(0, 1.1) + an industry term, plus
       for 2%% of firms an exponential tail (mean 2 log points), capped at 60,000: median a handful of insured
-      members, a few firms with tens of thousands. Growth trend 0.015 + 0.025q + N(0, 0.04) per year, AR(1)
-      yearly shocks (ρ 0.5, σ 0.09), four-year ramp-up of young firms. 36%% of firms are founded during the
+      members, a few firms with tens of thousands. Growth trend 0.015 + N(0, 0.03) per year (independent of
+      q), permanent yearly shocks (a random walk, σ 0.08), four-year ramp-up of young firms. 36%% of firms are founded during the
       period, yearly closing hazard ≈ 3.5%% (higher when young, lower with q). 3%% move their head office once
       (NPS codes change from that month; the registry shows the latest address). ≈5%% have 1–3 branches with
       their own BRN (type 85) and NPS workplace (construction firms: `name/일용/site`). 6%% are sister firms
@@ -212,15 +212,18 @@ final class TruthFiles {
       |---|---|---|---|---|
       %s
       **R&D grants (selection + true effect).** Each year a firm without a grant gets its first one with
-      probability %s × R&D intensity of its industry × exp(0.8q + 5·growth(t−1)) (× 0.3 when under 3
-      members, × 3 for firms of ≥ 300), capped at 0.6: winners are better and were already growing, so naive before/after or
-      winner-vs-rest comparisons overstate the effect. Later grants follow with probability ≈ 0.35–0.7 a
+      probability %s × R&D intensity of its industry × exp(0.8q + 5·shock(t−1)) (× 0.3 when the firm's
+      long-run size is under 3 members, × 3 for firms of ≥ 300), capped at 0.6: winners are better and were
+      already growing, so naive before/after or winner-vs-rest comparisons overstate the effect. The shock is
+      permanent and the trend independent of q, so from the year before the first grant on treated and
+      not-yet-treated firms share parallel trends: a staggered DiD with that base period recovers the effect,
+      while the last pre-period shows the selection (a pre-trend test flags it, as it should). Later grants follow with probability ≈ 0.35–0.7 a
       year. The true effect is in `grant_effects.csv` (revenue +0.02 per year since the first grant up to
       +0.10; employment +0.012 per year up to +0.06).
 
       **Programs** (`family_firm` 대전·충청권 패밀리기업, `smart_factory` 스마트공장, `regional_star`
-      지역스타기업): entered at most once, with probability rising with q and last year's growth
-      (exp(0.7q + 4·growth)). They have **zero** causal effect: any estimated effect is selection.
+      지역스타기업): entered at most once, with probability rising with q and last year's shock
+      (exp(0.7q + 4·shock)). They have **zero** causal effect: any estimated effect is selection.
 
       **NTIS.** ≈75,000 projects a year at scale 1; one row per project and organisation; firm projects come
       from the grant years above (firm leads with 0–2 participants, or joins a university/institute-led
