@@ -108,6 +108,7 @@ final class TruthFiles {
     GeneratorConfig c = s.config();
     StringBuilder sb = new StringBuilder("{\n");
     sb.append("  \"generator\": \"org.clusteratlas.datasets.synth.NationalGenerator\",\n");
+    sb.append("  \"version\": \"").append(NationalGenerator.VERSION).append("\",\n");
     sb.append("  \"config\": {\"scale\": ").append(c.scale()).append(", \"firstYear\": ").append(c.firstYear())
         .append(", \"lastYear\": ").append(c.lastYear()).append(", \"npsLastMonth\": \"").append(c.npsLastMonth())
         .append("\", \"seed\": ").append(c.seed()).append(", \"outDir\": \"").append(json(c.outDir()))

@@ -9,6 +9,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.clusteratlas.datasets.synth.GenerationSummary;
 import org.clusteratlas.datasets.synth.GeneratorConfig;
+import org.clusteratlas.datasets.synth.NationalGenerator;
 
 /** Prints what the generator wrote, and tells whether an output folder already holds a given dataset. */
 final class GenerationReport {
@@ -38,8 +39,10 @@ final class GenerationReport {
         return false;
       }
       try (InputStream in = fs.open(marker)) {
-        JsonNode c = new ObjectMapper().readTree(in).path("config");
-        return c.path("scale").asDouble(-1) == config.scale()
+        JsonNode doc = new ObjectMapper().readTree(in);
+        JsonNode c = doc.path("config");
+        return NationalGenerator.VERSION.equals(doc.path("version").asText())
+            && c.path("scale").asDouble(-1) == config.scale()
             && c.path("firstYear").asInt() == config.firstYear()
             && c.path("lastYear").asInt() == config.lastYear()
             && config.npsLastMonth().toString().equals(c.path("npsLastMonth").asText())

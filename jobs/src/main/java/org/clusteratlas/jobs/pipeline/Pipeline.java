@@ -26,8 +26,12 @@ import org.clusteratlas.jobs.warehouse.Warehouse;
  * committed and the run can be resumed with {@code --from <stage>}.
  */
 public final class Pipeline {
-  /** What a run needs besides the warehouse: the raw folder, an optional truth folder, the run id. */
-  public record Settings(String raw, String truthDir, String runId) {}
+  /**
+   * What a run needs besides the warehouse: the raw folder, an optional truth folder, the run id, and
+   * whether it is a quick demonstration (outcomes with 199 bootstrap draws and no regional or cluster
+   * breakdowns) or a full run.
+   */
+  public record Settings(String raw, String truthDir, String runId, boolean quick) {}
 
   /** A stage that failed: which one, why, and how to resume. */
   public static final class StageFailure extends RuntimeException {
@@ -64,8 +68,12 @@ public final class Pipeline {
           s.truthDir() == null ? null : Path.of(s.truthDir()));
       return ClustersCommand.run(w, o, s.runId()).renderTop(10);
     });
-    RUNNERS.put("outcomes", (w, s) ->
-        OutcomesCommand.run(w, OutcomesJob.Settings.defaults(), s.truthDir(), s.runId()).renderNaiveVsCounterfactual());
+    RUNNERS.put("outcomes", (w, s) -> {
+      OutcomesJob.Settings full = OutcomesJob.Settings.defaults();
+      OutcomesJob.Settings settings = !s.quick() ? full
+          : new OutcomesJob.Settings(199, full.seed(), full.minFirms(), full.outcomes(), List.of(), 2);
+      return OutcomesCommand.run(w, settings, s.truthDir(), s.runId()).renderNaiveVsCounterfactual();
+    });
     RUNNERS.put("quality", (w, s) -> QualityCommand.run(w, s.runId()).failed().isEmpty()
         ? "all expectations hold\n" : "");
     RUNNERS.put("publish", (w, s) -> "serving snapshot: " + PublishCommand.run(w, s.runId()) + "\n");
