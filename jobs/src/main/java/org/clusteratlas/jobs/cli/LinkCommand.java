@@ -45,10 +45,21 @@ public final class LinkCommand implements Callable<Integer> {
   /** What {@code atlas link} did, printable. */
   public record Outcome(LinkJob.Result result, List<Row> quality, List<LinkEvaluation.SourceQuality> evaluation,
       double seconds) {
+    /** Benchmark figures: records decided per second of the whole stage (evaluation included). */
+    public double recordsPerSecond() {
+      return seconds > 0 ? result.newRecords() / seconds : 0;
+    }
+
+    /** Candidate pairs scored, all slices. */
+    public long comparisons() {
+      return result.slices().stream().mapToLong(LinkJob.SliceStats::comparisons).sum();
+    }
+
     public String render() {
       StringBuilder sb = new StringBuilder();
-      sb.append(String.format("link %s: %,d firms, %,d records linked this run in %.1f s%n", result.runId(),
-          result.firms(), result.newRecords(), seconds));
+      sb.append(String.format("link %s: %,d firms, %,d records linked this run in %.1f s (%,.0f records/s, "
+          + "%,d comparisons)%n", result.runId(), result.firms(), result.newRecords(), seconds, recordsPerSecond(),
+          comparisons()));
       for (LinkJob.SliceStats s : result.slices()) {
         sb.append(String.format("  %-9s %,9d records, %,8d units to the model, %,11d comparisons%s, %.1f s%n", s.source(),
             s.records(), s.modelUnits(), s.comparisons(), s.trained() ? ", trained (EM " + s.emIterations() + " it.)" : "",

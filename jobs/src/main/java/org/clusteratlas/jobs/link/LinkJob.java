@@ -104,17 +104,19 @@ public final class LinkJob {
       return warehouse.read(Silver.FIRM);
     });
     long firmCount = firms.count();
-    Dataset<Row> places = keep(FirmMaster.places(registry, firms));
-    places.count();
-    Dataset<Row> existing = warehouse.read(Silver.ENTITY_LINK).select("source_file", "row_number", "position");
+    // run-wide frames, materialised once: the places compared with, and the records already linked
+    // (pinned before this run writes any link)
+    Dataset<Row> places = FirmMaster.places(registry, firms).localCheckpoint(true);
+    Dataset<Row> existing = warehouse.read(Silver.ENTITY_LINK).select("source_file", "row_number", "position")
+        .localCheckpoint(true);
 
-    List<Dataset<Row>> links = new ArrayList<>();
-    links.add(registryRecords(registry, existing, runId));
-    links.add(financialRecords(warehouse.read(Bronze.FINANCIALS), firms, existing, runId));
+    long[] newRecords = {0};
+    manifest.step("link registry and financials", () -> {
+      newRecords[0] += writeLinks(registryRecords(registry, existing, runId));
+      newRecords[0] += writeLinks(financialRecords(warehouse.read(Bronze.FINANCIALS), firms, existing, runId));
+    });
 
     List<SliceStats> stats = new ArrayList<>();
-    List<Dataset<Row>> reviews = new ArrayList<>();
-    List<Dataset<Row>> candidates = new ArrayList<>();
     Map<String, SliceModel> saved = loadModels();
     for (String source : MODEL_SOURCES) {
       long t0 = System.nanoTime();
@@ -135,35 +137,25 @@ public final class LinkJob {
       Dataset<Row> units = keep(prepared.units().join(todo.select("unit_id").distinct(), "unit_id"));
       SliceOutcome out = manifest.step("link " + source, () -> linkSlice(source, todo, units, places, saved,
           firmCount, decided, runId));
-      links.add(out.links());
-      reviews.add(out.review());
-      candidates.add(out.candidates());
+      manifest.step("write " + source, () -> {
+        // each slice commits on its own: a failed run leaves whole slices, and the next run carries on
+        merge(Link.REVIEW, out.review(), false,
+            "t.source = s.source AND t.unit_id = s.unit_id AND t.candidate_crn = s.candidate_crn");
+        merge(Link.CANDIDATE, out.candidates(), false, "t.source = s.source AND t.unit_id = s.unit_id AND t.crn = s.crn");
+        newRecords[0] += writeLinks(out.links());
+      });
+      release();
       stats.add(new SliceStats(source, todoRecords, out.modelUnits(), out.comparisons(), out.trained(),
           out.iterations(), (System.nanoTime() - t0) / 1e9));
     }
-    manifest.step("write review and candidates", () -> {
-      merge(Link.REVIEW, reviews, false, "t.source = s.source AND t.unit_id = s.unit_id AND t.candidate_crn = s.candidate_crn");
-      merge(Link.CANDIDATE, candidates, false, "t.source = s.source AND t.unit_id = s.unit_id AND t.crn = s.crn");
-    });
-
-    Dataset<Row> newLinks = keep(links.stream().reduce(Dataset::union).orElseThrow());
-    long newRecords = manifest.step("write entity_link", () -> {
-      long n = newLinks.count();
-      // new records are disjoint from the table by construction; only review decisions re-link old ones
-      merge(Silver.ENTITY_LINK, List.of(Warehouse.conform(newLinks, Silver.ENTITY_LINK)),
-          reviewDecisions == null,
-          "t.source_file = s.source_file AND t.row_number = s.row_number AND t.position = s.position");
-      return n;
-    });
-    cached.forEach(Dataset::unpersist);
-    cached.clear();
+    release();
 
     Dataset<Row> quality = LinkQuality.table(warehouse.read(Silver.ENTITY_LINK));
     for (TableContract t : outputs) {
       manifest.output(t, warehouse.read(t).count());
     }
     manifest.detail("firms", firmCount);
-    manifest.detail("new_records", newRecords);
+    manifest.detail("new_records", newRecords[0]);
     List<Map<String, Object>> sliceDetails = new ArrayList<>();
     for (SliceStats s : stats) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -177,7 +169,7 @@ public final class LinkJob {
       sliceDetails.add(m);
     }
     manifest.detail("slices", sliceDetails);
-    return new Result(runId, firmCount, newRecords, stats, quality);
+    return new Result(runId, firmCount, newRecords[0], stats, quality);
   }
 
   /** Records and units of one source from the whole bronze table (unit ids depend only on bronze rows). */
@@ -449,21 +441,36 @@ public final class LinkJob {
         .whenMatched().updateAll().whenNotMatched().insertAll().execute();
   }
 
+  /**
+   * Materialises a frame once and cuts its lineage (a local checkpoint), so later plans stay small: the
+   * link plans stack many joins and name UDFs, and re-planning them whole exhausts the driver.
+   */
   private Dataset<Row> keep(Dataset<Row> frame) {
-    Dataset<Row> kept = frame.persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> kept = frame.localCheckpoint(true);
     cached.add(kept);
     return kept;
   }
 
+  private void release() {
+    cached.forEach(Dataset::unpersist);
+    cached.clear();
+  }
+
+
+  /** Appends new records' links (disjoint by construction), or merges them when review decisions re-link. */
+  private long writeLinks(Dataset<Row> links) {
+    Dataset<Row> rows = keep(Warehouse.conform(links, Silver.ENTITY_LINK));
+    long n = rows.count();
+    merge(Silver.ENTITY_LINK, rows, reviewDecisions == null,
+        "t.source_file = s.source_file AND t.row_number = s.row_number AND t.position = s.position");
+    return n;
+  }
+
   /**
-   * Writes the rows of all slices in one commit: appended when they cannot collide with existing rows
-   * ({@code disjoint}, or the table is empty), else merged on the table's key ({@code condition}).
+   * Writes rows in one commit: appended when they cannot collide with existing rows ({@code disjoint}, or
+   * the table is empty), else merged on the table's key ({@code condition}).
    */
-  private void merge(TableContract table, List<Dataset<Row>> parts, boolean disjoint, String condition) {
-    if (parts.isEmpty()) {
-      return;
-    }
-    Dataset<Row> rows = parts.stream().reduce(Dataset::union).orElseThrow();
+  private void merge(TableContract table, Dataset<Row> rows, boolean disjoint, String condition) {
     if (disjoint || warehouse.read(table).isEmpty()) {
       rows.write().format("delta").mode("append").save(warehouse.path(table));
       return;
@@ -471,6 +478,7 @@ public final class LinkJob {
     DeltaTable.forPath(spark, warehouse.path(table)).as("t").merge(rows.as("s"), condition)
         .whenMatched().updateAll().whenNotMatched().insertAll().execute();
   }
+
 
 
   private static Dataset<Row> newOnly(Dataset<Row> rows, Dataset<Row> existing) {
