@@ -27,10 +27,9 @@ final class FinancialsParser extends SourceParser {
 
   @Override
   List<Column> typedColumns() {
-    Column crnDigits = Cells.digitsOnly(cell(0));
     return List.of(
         cell(0).as("crn_raw"),
-        when(IdColumns.crnValid(crnDigits), crnDigits).as("crn"),
+        IdColumns.crn(cell(0)).as("crn"),
         cell(1).as("year_raw"),
         when(cell(1).rlike("^\\d{4}$"), cell(1).try_cast(DataTypes.IntegerType)).as("fiscal_year"),
         when(cell(2).equalTo("별도"), lit("separate")).when(cell(2).equalTo("연결"), lit("consolidated"))
@@ -45,8 +44,7 @@ final class FinancialsParser extends SourceParser {
   @Override
   void rules(RowChecks c) {
     c.required("법인등록번호", col("crn_raw"))
-        .rule(QuarantineReason.BAD_IDENTIFIER, col("crn").isNull(),
-            concat(lit("법인등록번호 fails its format or checksum: "), col("crn_raw")))
+        .identifier("법인등록번호", col("crn_raw"), col("crn"))
         .required("사업연도", col("year_raw"))
         .rule(QuarantineReason.BAD_NUMBER, col("fiscal_year").isNull(), concat(lit("사업연도 is not a year: "), col("year_raw")))
         .code("재무제표구분", col("statement_raw"), col("statement_type").isNotNull())

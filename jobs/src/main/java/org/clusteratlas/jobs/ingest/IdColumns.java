@@ -50,6 +50,12 @@ final class IdColumns {
     return when(digits.rlike("^\\d{13}$"), check.equalTo(digit(digits, 12))).otherwise(lit(false));
   }
 
+  /** The 13 digits of a raw CRN cell when it is valid, else null. */
+  static Column crn(Column raw) {
+    Column digits = Cells.digitsOnly(raw);
+    return when(crnValid(digits), digits);
+  }
+
   /** {@code valid | missing | malformed | invalid_checksum} for a raw BRN cell. */
   static Column brnStatus(Column raw) {
     Column digits = Cells.digitsOnly(raw);

@@ -36,10 +36,9 @@ final class RegistryParser extends SourceParser {
 
   @Override
   List<Column> typedColumns() {
-    Column crnDigits = Cells.digitsOnly(cell(0));
     return List.of(
         cell(0).as("crn_raw"),
-        when(IdColumns.crnValid(crnDigits), crnDigits).as("crn"),
+        IdColumns.crn(cell(0)).as("crn"),
         IdColumns.brn(cell(1)).as("brn"),
         cell(1).as("brn_raw"),
         IdColumns.brnStatus(cell(1)).as("brn_status"),
@@ -61,8 +60,7 @@ final class RegistryParser extends SourceParser {
   @Override
   void rules(RowChecks c) {
     c.required("법인등록번호", col("crn_raw"))
-        .rule(QuarantineReason.BAD_IDENTIFIER, col("crn").isNull(),
-            org.apache.spark.sql.functions.concat(lit("법인등록번호 fails its format or checksum: "), col("crn_raw")))
+        .identifier("법인등록번호", col("crn_raw"), col("crn"))
         .required("본지점구분", col("place_raw"))
         .code("본지점구분", col("place_raw"), col("place_type").isNotNull())
         .required("기업명", col("name"))

@@ -52,6 +52,12 @@ final class RowChecks {
         concat(lit(label + " is not a date: "), raw));
   }
 
+  /** A key identifier present in {@code raw} that did not survive validation into {@code parsed}. */
+  RowChecks identifier(String label, Column raw, Column parsed) {
+    return rule(QuarantineReason.BAD_IDENTIFIER, raw.isNotNull().and(parsed.isNull()),
+        concat(lit(label + " fails its format or checksum: "), raw));
+  }
+
   /** {@code raw} is present but {@code parsed} (its typed column) is null. */
   RowChecks number(String label, Column raw, Column parsed) {
     return rule(QuarantineReason.BAD_NUMBER, raw.isNotNull().and(parsed.isNull()),
