@@ -81,7 +81,10 @@ public final class StrongClusterEvaluation {
   public static Outcome evaluate(Dataset<Row> scores, List<Planted> planted, Integer year) {
     Dataset<Row> industry = scores.filter(col("region_level").equalTo("sigungu")
         .and(col("cluster_kind").equalTo(ClusterMembership.KSIC_DIVISION)));
-    int y = year != null ? year : industry.agg(max("year")).first().getInt(0);
+    // default: the latest scored year in which planted clusters are active (NPS runs on past the
+    // generator's last fiscal year, and no cluster is planted there)
+    int plantedUntil = planted.stream().mapToInt(Planted::lastYear).max().orElse(Integer.MAX_VALUE);
+    int y = year != null ? year : Math.min(industry.agg(max("year")).first().getInt(0), plantedUntil);
     List<Planted> active = planted.stream().filter(p -> p.activeIn(y)).toList();
     int k = active.size();
     Dataset<Row> strong = industry.filter(col("year").equalTo(y).and(col("strong_cluster")));
