@@ -118,7 +118,7 @@ public final class NationalGenerator {
     for (int y = config.firstYear(); y <= config.lastYear(); y++) {
       int i = y - config.firstYear();
       otherProjects[i] = Math.max(0, ntisLines.projectsTarget(y) - firmProjects[i]);
-      LOG.info("NTIS {}: {} projects with a firm, {} without", y, firmProjects[i], otherProjects[i]);
+      LOG.debug("NTIS {}: {} projects with a firm, {} without", y, firmProjects[i], otherProjects[i]);
     }
     long[] otherStarts = starts(otherProjects);
     Dataset<Row> ntis = firms.mapPartitions(ntisFirms(shared, catalog), Encoders.row(SourceFileWriter.LINE))
