@@ -78,7 +78,11 @@ class GeneratedDataIngestTest {
     List<Row> rejectedButNotPlanted = q.join(planted, List.of("file", "row").stream()
         .map(c -> q.col(c).equalTo(planted.col(c))).reduce(org.apache.spark.sql.Column::and).get(), "left_anti")
         .collectAsList();
-    assertThat(rejectedButNotPlanted).as("rows quarantined without planted dirt").isEmpty();
+    // the only rejection the generator may cause without planting it: a byte-identical line that the
+    // data happens to repeat (e.g. one organisation listed twice on a project), which the policy rejects
+    assertThat(rejectedButNotPlanted).as("rows quarantined without planted dirt")
+        .allSatisfy(r -> assertThat(r.<String>getAs("reason")).isEqualTo("duplicate_row"));
+    assertThat(rejectedButNotPlanted.size()).as("unplanted exact duplicates stay rare").isLessThan(5);
 
     Dataset<Row> joined = planted.join(q, planted.col("file").equalTo(q.col("file"))
         .and(planted.col("row").equalTo(q.col("row"))), "left");
@@ -104,15 +108,18 @@ class GeneratedDataIngestTest {
     assertThat(repaired.count()).isEqualTo(undecodable.count());
     assertThat(repaired.where(col("decode_repaired")).count()).isEqualTo(undecodable.count());
 
+    long brnDirt = 0;
     for (String[] brn : new String[][] {{"missing_brn", "missing"}, {"invalid_brn", "invalid_checksum"}}) {
       Dataset<Row> planted = dirt.where(col("dirt_type").equalTo(brn[0]));
       Dataset<Row> loaded = warehouse.read(Bronze.NTIS).select(col("source_file"), col("row_number"), col("brn_status"))
           .unionByName(warehouse.read(Bronze.PROGRAMS).select(col("source_file"), col("row_number"), col("brn_status")));
       Dataset<Row> j = planted.join(loaded, planted.col("file").equalTo(loaded.col("source_file"))
           .and(planted.col("row").cast("long").equalTo(loaded.col("row_number"))));
-      assertThat(j.count()).as(brn[0]).isEqualTo(planted.count()).isGreaterThan(0);
+      assertThat(j.count()).as(brn[0]).isEqualTo(planted.count());
       assertThat(j.where(col("brn_status").equalTo(lit(brn[1]))).count()).as(brn[0]).isEqualTo(planted.count());
+      brnDirt += planted.count();
     }
+    assertThat(brnDirt).as("the generator planted BRN dirt").isGreaterThan(0);
   }
 
   @Test
