@@ -1,6 +1,7 @@
 package org.clusteratlas.testing;
 
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *   @Test void works(SparkSession spark) { ... }
  * }}</pre>
  */
-public final class SharedSpark implements ParameterResolver {
+public final class SharedSpark implements ParameterResolver, AfterAllCallback {
   private static SparkSession session;
 
   public static synchronized SparkSession session() {
@@ -45,6 +46,17 @@ public final class SharedSpark implements ParameterResolver {
     if (session != null) {
       session.stop();
       session = null;
+    }
+  }
+
+  /** Each test class leaves nothing cached behind: the session lives on, its memory does not. */
+  @Override
+  public void afterAll(ExtensionContext context) {
+    synchronized (SharedSpark.class) {
+      if (session != null) {
+        session.catalog().clearCache();
+        session.sparkContext().getPersistentRDDs().values().foreach(rdd -> rdd.unpersist(false));
+      }
     }
   }
 
