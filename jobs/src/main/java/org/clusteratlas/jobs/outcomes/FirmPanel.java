@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.min_by;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -70,7 +71,13 @@ public final class FirmPanel {
     Dataset<Row> home = outcomes.groupBy("firm_id").agg(
         min_by(col("sido_code"), col("year")).as("home_sido"),
         min_by(col("ksic_division"), col("year")).as("home_division"));
-    return outcomes.join(home, "firm_id").select(
+    // the outcome's own window: years in which it is observed for at least half as many firms as in its
+    // best year (revenue ends with the last fiscal year while NPS months run on), so that balancing the
+    // panel does not drop every firm for a year in which the outcome simply does not exist yet
+    List<Row> perYear = outcomes.filter(col(outcome).isNotNull()).groupBy("year").count().collectAsList();
+    long best = perYear.stream().mapToLong(r -> r.getLong(1)).max().orElse(0);
+    Object[] years = perYear.stream().filter(r -> r.getLong(1) * 2 >= best).map(r -> r.get(0)).toArray();
+    return outcomes.filter(col("year").isin(years)).join(home, "firm_id").select(
         col("firm_id").as(DidPanel.UNIT), col("year").as(DidPanel.TIME),
         coalesce(cohort, lit(0)).cast(DataTypes.IntegerType).as(DidPanel.COHORT),
         col(outcome).cast(DataTypes.DoubleType).as(DidPanel.Y),
