@@ -43,7 +43,7 @@ class GeneratedDataLinkTest {
   void generateIngestLink() {
     SparkSession spark = SharedSpark.session();
     String raw = tmp.resolve("raw").toString();
-    NationalGenerator.generate(spark, new GeneratorConfig(0.002, 2024, 2025, YearMonth.of(2025, 12), 11L, raw));
+    NationalGenerator.generate(spark, new GeneratorConfig(0.002, 2025, 2025, YearMonth.of(2025, 12), 11L, raw));
     warehouse = new Warehouse(spark, tmp.resolve("warehouse").toString());
     RunManifest manifest = new RunManifest(warehouse, "ingest-1", "ingest");
     new IngestJob(warehouse, raw, RegionVintage.current()).run(manifest);
