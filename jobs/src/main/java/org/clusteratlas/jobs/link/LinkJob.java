@@ -50,7 +50,8 @@ import org.clusteratlas.jobs.warehouse.Warehouse;
 public final class LinkJob {
   private static final Logger LOG = LogManager.getLogger(LinkJob.class);
 
-  static final List<String> MODEL_SOURCES = List.of("ntis", "programs", "kipris", "nps");
+  /** Largest slices first, so a slice too small to train borrows from a similar one (rosters from NTIS). */
+  static final List<String> MODEL_SOURCES = List.of("nps", "kipris", "ntis", "programs");
 
   /** Per slice: how much was compared and what the model did. */
   public record SliceStats(String source, long records, long modelUnits, long comparisons, boolean trained,
@@ -240,7 +241,7 @@ public final class LinkJob {
       trained = true;
       LOG.info("link {}: EM {} iterations (converged {})", source, fit.iterations(), fit.converged());
     } else if (sliceModel == null && lastTrained != null) {
-      // too few pairs to train on: borrow the parameters of the slice trained before (NTIS for rosters)
+      // too few pairs to train on: borrow the parameters of the slice trained just before
       sliceModel = lastTrained;
       LOG.info("link {}: {} blocked pairs, too few to train; parameters of the previous slice", source, comparisons);
     }
