@@ -14,7 +14,8 @@ import org.apache.spark.sql.Column;
  *
  * <p>Parameters are estimated on agreement-pattern counts (Spark groups the blocked pairs by their
  * comparison vector; the driver sees a few hundred rows): u from random pairs (almost all non-matches),
- * m and the blocked-pair match share by EM with u held fixed (Splink's training sequence).
+ * m by EM with u held fixed, in sessions that leave out the comparison a training block forces to agree
+ * (Splink's training sequence).
  */
 public final class FellegiSunter {
   /** Level labels of one comparison, level 0 first (disagreement) up to the closest agreement. */
@@ -107,6 +108,18 @@ public final class FellegiSunter {
    * matches. Stops when no parameter moves more than {@code tolerance}.
    */
   public Fit em(List<Pattern> patterns, Params start, boolean fixU, int maxIterations, double tolerance) {
+    boolean[] all = new boolean[comparisons.size()];
+    java.util.Arrays.fill(all, true);
+    return em(patterns, start, all, all, fixU, maxIterations, tolerance);
+  }
+
+  /**
+   * EM as above, restricted the way Splink trains: comparisons outside {@code use} are left out of the
+   * E-step (e.g. the one a training block was built on, whose agreement the block forces), and only the
+   * m of comparisons in {@code estimate} is re-estimated; the others keep their m.
+   */
+  public Fit em(List<Pattern> patterns, Params start, boolean[] use, boolean[] estimate, boolean fixU,
+      int maxIterations, double tolerance) {
     Params p = start;
     int k = comparisons.size();
     for (int it = 1; it <= maxIterations; it++) {
@@ -117,7 +130,13 @@ public final class FellegiSunter {
       double matches = 0;
       double total = 0;
       for (Pattern pat : patterns) {
-        double w = p.weight(pat.levels(), p.lambda());
+        int[] seen = pat.levels().clone();
+        for (int c = 0; c < k; c++) {
+          if (!use[c]) {
+            seen[c] = -1;
+          }
+        }
+        double w = p.weight(seen, p.lambda());
         double prob = 1 / (1 + Math.pow(2, -w));
         matches += prob * pat.count();
         total += pat.count();
@@ -140,8 +159,9 @@ public final class FellegiSunter {
         m[c] = new double[levels];
         u[c] = new double[levels];
         for (int l = 0; l < levels; l++) {
-          m[c][l] = mDen[c] > 0 ? Math.max(FLOOR, mNum[c][l] / mDen[c]) : p.m()[c][l];
-          u[c][l] = fixU ? p.u()[c][l] : uDen[c] > 0 ? Math.max(FLOOR, uNum[c][l] / uDen[c]) : p.u()[c][l];
+          boolean update = estimate[c] && mDen[c] > 0;
+          m[c][l] = update ? Math.max(FLOOR, mNum[c][l] / mDen[c]) : p.m()[c][l];
+          u[c][l] = fixU || !update ? p.u()[c][l] : uDen[c] > 0 ? Math.max(FLOOR, uNum[c][l] / uDen[c]) : p.u()[c][l];
           change = Math.max(change, Math.abs(m[c][l] - p.m()[c][l]));
           change = Math.max(change, Math.abs(u[c][l] - p.u()[c][l]));
         }

@@ -50,7 +50,8 @@ import org.clusteratlas.jobs.warehouse.Warehouse;
 public final class LinkJob {
   private static final Logger LOG = LogManager.getLogger(LinkJob.class);
 
-  static final List<String> MODEL_SOURCES = List.of("ntis", "programs", "kipris", "nps");
+  /** Largest slices first, so a slice too small to train borrows from a similar one (rosters from NTIS). */
+  static final List<String> MODEL_SOURCES = List.of("nps", "kipris", "ntis", "programs");
 
   /** Per slice: how much was compared and what the model did. */
   public record SliceStats(String source, long records, long modelUnits, long comparisons, boolean trained,
@@ -66,6 +67,9 @@ public final class LinkJob {
   private final boolean full;
   private final Dataset<Row> reviewDecisions;
   private final FellegiSunter model = new FellegiSunter(PairScoring.COMPARISONS);
+  /** The most recently trained slice model (lent to slices too small to train). */
+  private SliceModel lastTrained;
+  static final long MIN_TRAINING_PAIRS = 50;
   /** Frames cached during a run, released when it ends. */
   private final List<Dataset<Row>> cached = new ArrayList<>();
 
@@ -229,15 +233,23 @@ public final class LinkJob {
     SliceModel sliceModel = saved.get(source);
     boolean trained = false;
     int iterations = 0;
-    if (sliceModel == null && comparisons > 0) {
+    if (sliceModel == null && comparisons >= MIN_TRAINING_PAIRS) {
       double[][] randomU = model.levelShares(patterns(randomPairs(modelUnits, places)));
-      FellegiSunter.Fit fit = train(compared);
+      FellegiSunter.Fit fit = train(compared, randomU, firmCount);
       sliceModel = new SliceModel(fit.params(), randomU[0][PairScoring.NAME_EXACT]);
       iterations = fit.iterations();
       trained = true;
+      LOG.info("link {}: EM {} iterations (converged {})", source, fit.iterations(), fit.converged());
+    } else if (sliceModel == null && lastTrained != null) {
+      // too few pairs to train on: borrow the parameters of the slice trained just before
+      sliceModel = lastTrained;
+      LOG.info("link {}: {} blocked pairs, too few to train; parameters of the previous slice", source, comparisons);
+    }
+    if (sliceModel != null && !saved.containsKey(source)) {
       saveModel(source, sliceModel, runId);
-      LOG.info("link {}: EM {} iterations (converged {}), blocked-pair match share {}", source, fit.iterations(),
-          fit.converged(), fit.params().lambda());
+    }
+    if (trained) {
+      lastTrained = sliceModel;
     }
     FellegiSunter.Params params = sliceModel == null ? null : sliceModel.params();
 
@@ -356,14 +368,35 @@ public final class LinkJob {
   }
 
   /**
-   * m, u and λ by EM on the blocked pairs (fastLink style: every parameter free, since blocking makes the
-   * non-matches inside blocks agree far more often than random pairs do). Start: u = level shares of all
-   * blocked pairs (mostly non-matches), m strongly favouring close agreement, λ = 0.2.
+   * Splink's training sequence on the slice's blocked pairs, u fixed at the random-pair shares:
+   * <ol>
+   *   <li>pairs with the same name key (a block the name forces to agree): EM over the other comparisons,
+   *       name left out, estimates their m;</li>
+   *   <li>all blocked pairs, those m fixed: EM estimates the m of the name levels.</li>
+   * </ol>
+   * Scoring then uses the prior of a random pair, one match among the firms (1 / firms), as Splink does.
    */
-  private FellegiSunter.Fit train(Dataset<Row> compared) {
+  private FellegiSunter.Fit train(Dataset<Row> compared, double[][] randomU, long firmCount) {
     List<FellegiSunter.Pattern> blocked = patterns(compared);
-    FellegiSunter.Params start = new FellegiSunter.Params(0.2, model.initialM(), model.levelShares(blocked));
-    return model.em(blocked, start, false, settings.emIterations(), settings.emTolerance());
+    List<FellegiSunter.Pattern> sameName = blocked.stream()
+        .filter(p -> p.levels()[0] == PairScoring.NAME_EXACT).toList();
+    int k = model.comparisons().size();
+    boolean[] notName = new boolean[k];
+    java.util.Arrays.fill(notName, true);
+    notName[0] = false;
+    boolean[] all = new boolean[k];
+    java.util.Arrays.fill(all, true);
+    boolean[] nameOnly = new boolean[k];
+    nameOnly[0] = true;
+    FellegiSunter.Params start = new FellegiSunter.Params(0.3, model.initialM(), randomU);
+    FellegiSunter.Fit first = sameName.isEmpty() ? new FellegiSunter.Fit(start, 0, true)
+        : model.em(sameName, start, notName, notName, true, settings.emIterations(), settings.emTolerance());
+    FellegiSunter.Params second = new FellegiSunter.Params(0.3, first.params().m(), randomU);
+    FellegiSunter.Fit fit = model.em(blocked, second, all, nameOnly, true, settings.emIterations(),
+        settings.emTolerance());
+    double prior = 1.0 / Math.max(2, firmCount);
+    return new FellegiSunter.Fit(new FellegiSunter.Params(prior, fit.params().m(), randomU),
+        first.iterations() + fit.iterations(), first.converged() && fit.converged());
   }
 
   /** Agreement-pattern counts: Spark groups pairs by comparison vector; the driver gets the small table. */
