@@ -1,5 +1,8 @@
 package org.clusteratlas.jobs.publish;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.to_json;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -19,9 +22,13 @@ import java.util.Map;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.clusteratlas.datasets.schema.TableContract;
 import org.clusteratlas.jobs.warehouse.Warehouse;
 
@@ -70,7 +77,7 @@ public final class ServingSnapshot {
       entry.put("schema", schema);
       List<Map<String, Object>> files = new ArrayList<>();
       files.add(writeSingle(fs, rows, "parquet", folder, t.qualifiedName() + ".parquet"));
-      files.add(writeSingle(fs, rows, "csv", folder, t.qualifiedName() + ".csv"));
+      files.add(writeSingle(fs, flatForCsv(rows), "csv", folder, t.qualifiedName() + ".csv"));
       entry.put("files", files);
       entries.put(t.qualifiedName(), entry);
     }
@@ -93,6 +100,15 @@ public final class ServingSnapshot {
       throw new UncheckedIOException(e);
     }
     return manifest;
+  }
+
+  /** CSV has no nested types: maps, arrays and structs are written as JSON text in their cell. */
+  static Dataset<Row> flatForCsv(Dataset<Row> rows) {
+    Column[] cols = java.util.Arrays.stream(rows.schema().fields())
+        .map(f -> f.dataType() instanceof MapType || f.dataType() instanceof ArrayType
+            || f.dataType() instanceof StructType ? to_json(col(f.name())).as(f.name()) : col(f.name()))
+        .toArray(Column[]::new);
+    return rows.select(cols);
   }
 
   /** Writes {@code rows} as exactly one file {@code folder/name} and returns its path, bytes and checksum. */
