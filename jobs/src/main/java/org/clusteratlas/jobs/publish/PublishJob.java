@@ -2,6 +2,7 @@ package org.clusteratlas.jobs.publish;
 
 import java.util.List;
 import java.util.Map;
+import org.clusteratlas.datasets.schema.Silver;
 import org.clusteratlas.datasets.schema.TableContract;
 import org.clusteratlas.jobs.UserError;
 import org.clusteratlas.jobs.quality.QualityJob;
@@ -21,8 +22,10 @@ public final class PublishJob {
 
   /** Returns the folder the snapshot was written to. */
   public String run(RunManifest manifest) {
-    List<TableContract> tables = QualityJob.gated().stream().filter(warehouse::exists).toList();
-    if (tables.isEmpty()) {
+    // the gold tables, and the link decisions the link-quality notebook reads
+    List<TableContract> tables = java.util.stream.Stream.concat(QualityJob.gated().stream(),
+        java.util.stream.Stream.of(Silver.ENTITY_LINK)).filter(warehouse::exists).toList();
+    if (tables.stream().noneMatch(t -> t.layer().equals("gold"))) {
       throw new UserError("no gold tables in " + warehouse.root() + " to publish (run the clusters and outcomes stages first)");
     }
     tables.forEach(manifest::input);
