@@ -91,10 +91,17 @@ public final class ReportFrames {
    */
   public static Dataset<Row> eventTimeEffects(Dataset<Row> effects) {
     Dataset<Row> rows = effects.filter(col(AGGREGATION).equalTo(EVENT_AGGREGATION).and(col(EVENT_TIME).isNotNull()));
+    List<String> present = Arrays.asList(effects.columns());
     for (String breakdown : List.of(REGION_CODE, CLUSTER_ID)) {
-      if (Arrays.asList(effects.columns()).contains(breakdown)) {
-        rows = rows.filter(col(breakdown).isNull());
+      if (present.contains(breakdown)) {
+        // national rows carry no region or cluster: null, or an empty key value
+        rows = rows.filter(col(breakdown).isNull().or(col(breakdown).equalTo("")));
       }
+    }
+    // one line per estimator: Callaway & Sant'Anna's headline variant (never-treated controls, varying base)
+    if (present.contains("control_group") && present.contains("base_period")) {
+      rows = rows.filter(col(ESTIMATOR).notEqual("callaway_santanna")
+          .or(col("control_group").equalTo("never").and(col("base_period").equalTo("varying"))));
     }
     return rows.select(col(PROGRAM), col(OUTCOME), col(ESTIMATOR), col(EVENT_TIME).cast(DataTypes.IntegerType).as(EVENT_TIME),
             col(ATT), col(CI_LOW), col(CI_HIGH), col(N_TREATED), col(N_CONTROL))
