@@ -16,7 +16,7 @@ import org.clusteratlas.datasets.synth.GeneratorConfig;
 import org.clusteratlas.datasets.synth.NationalGenerator;
 import org.clusteratlas.jobs.ingest.IngestJob;
 import org.clusteratlas.jobs.spark.AtlasConf;
-import org.clusteratlas.jobs.warehouse.Warehouse;
+import org.clusteratlas.jobs.tables.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.clusteratlas.jobs.conform.ConformJob;
 import org.clusteratlas.jobs.spark.AtlasConf;
-import org.clusteratlas.jobs.warehouse.Warehouse;
+import org.clusteratlas.jobs.tables.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

@@ -3,8 +3,8 @@ package org.clusteratlas.jobs.cli;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.clusteratlas.jobs.spark.AtlasConf;
-import org.clusteratlas.jobs.warehouse.Warehouse;
-import org.clusteratlas.jobs.warehouse.WarehouseInfo;
+import org.clusteratlas.jobs.tables.Warehouse;
+import org.clusteratlas.jobs.tables.WarehouseInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

@@ -7,7 +7,7 @@ import org.apache.spark.sql.SparkSession;
 import org.clusteratlas.jobs.pipeline.Pipeline;
 import org.clusteratlas.jobs.pipeline.Progress;
 import org.clusteratlas.jobs.spark.AtlasConf;
-import org.clusteratlas.jobs.warehouse.Warehouse;
+import org.clusteratlas.jobs.tables.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

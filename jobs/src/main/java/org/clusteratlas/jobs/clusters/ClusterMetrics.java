@@ -30,7 +30,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.clusteratlas.datasets.industry.Ksic;
 import org.clusteratlas.datasets.schema.GoldClusters;
-import org.clusteratlas.jobs.warehouse.Warehouse;
+import org.clusteratlas.jobs.tables.Warehouse;
 
 /**
  * {@code gold.cluster_metrics} from the silver tables: one row per year, region level, region and

@@ -25,7 +25,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.clusteratlas.datasets.schema.GoldClusters;
-import org.clusteratlas.jobs.warehouse.Warehouse;
+import org.clusteratlas.jobs.tables.Warehouse;
 
 /**
  * {@code gold.cluster_scores} from {@code gold.cluster_metrics}: six pillar scores, each the mean of

@@ -22,8 +22,8 @@ import org.clusteratlas.datasets.schema.GoldClusters;
 import org.clusteratlas.datasets.schema.Silver;
 import org.clusteratlas.datasets.schema.TableContract;
 import org.clusteratlas.jobs.UserError;
-import org.clusteratlas.jobs.warehouse.RunManifest;
-import org.clusteratlas.jobs.warehouse.Warehouse;
+import org.clusteratlas.jobs.tables.RunManifest;
+import org.clusteratlas.jobs.tables.Warehouse;
 
 /**
  * {@code atlas clusters}: silver → {@code gold.cluster_metrics}, {@code gold.cluster_scores},

@@ -20,8 +20,8 @@ import org.clusteratlas.datasets.schema.Bronze;
 import org.clusteratlas.datasets.schema.Silver;
 import org.clusteratlas.datasets.schema.TableContract;
 import org.clusteratlas.jobs.UserError;
-import org.clusteratlas.jobs.warehouse.RunManifest;
-import org.clusteratlas.jobs.warehouse.Warehouse;
+import org.clusteratlas.jobs.tables.RunManifest;
+import org.clusteratlas.jobs.tables.Warehouse;
 
 /**
  * Stage {@code conform}: bronze + silver.firm + silver.entity_link → the conformed silver tables

@@ -7,7 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.clusteratlas.datasets.schema.Silver;
-import org.clusteratlas.jobs.warehouse.Warehouse;
+import org.clusteratlas.jobs.tables.Warehouse;
 
 /**
  * bronze.programs + silver.entity_link + silver.firm → silver.program_participation: each roster entry

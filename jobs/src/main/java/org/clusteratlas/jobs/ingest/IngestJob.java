@@ -35,8 +35,8 @@ import org.clusteratlas.datasets.region.RegionVintage;
 import org.clusteratlas.datasets.schema.Bronze;
 import org.clusteratlas.datasets.schema.TableContract;
 import org.clusteratlas.jobs.UserError;
-import org.clusteratlas.jobs.warehouse.RunManifest;
-import org.clusteratlas.jobs.warehouse.Warehouse;
+import org.clusteratlas.jobs.tables.RunManifest;
+import org.clusteratlas.jobs.tables.Warehouse;
 
 /**
  * {@code atlas ingest}: raw files → typed bronze Delta tables, rejected rows → {@code bronze._quarantine},

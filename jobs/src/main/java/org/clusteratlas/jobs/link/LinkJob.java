@@ -30,8 +30,8 @@ import org.clusteratlas.datasets.schema.Link;
 import org.clusteratlas.datasets.schema.Silver;
 import org.clusteratlas.datasets.schema.TableContract;
 import org.clusteratlas.jobs.UserError;
-import org.clusteratlas.jobs.warehouse.RunManifest;
-import org.clusteratlas.jobs.warehouse.Warehouse;
+import org.clusteratlas.jobs.tables.RunManifest;
+import org.clusteratlas.jobs.tables.Warehouse;
 
 /**
  * {@code atlas link}: bronze sources → {@code silver.firm}, {@code silver.entity_link} and the review queue.

@@ -26,7 +26,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.clusteratlas.datasets.schema.Silver;
 import org.clusteratlas.jobs.cli.OutcomesCommand;
-import org.clusteratlas.jobs.warehouse.Warehouse;
+import org.clusteratlas.jobs.tables.Warehouse;
 
 /**
  * Times the outcomes stage on a silver-shaped firm world built directly in Spark (≈600,000 firms × 2015–2025

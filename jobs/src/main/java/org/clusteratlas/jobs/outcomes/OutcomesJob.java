@@ -26,8 +26,8 @@ import org.clusteratlas.jobs.UserError;
 import org.clusteratlas.jobs.did.DidEstimator;
 import org.clusteratlas.jobs.did.DidOptions;
 import org.clusteratlas.jobs.did.DidResult;
-import org.clusteratlas.jobs.warehouse.RunManifest;
-import org.clusteratlas.jobs.warehouse.Warehouse;
+import org.clusteratlas.jobs.tables.RunManifest;
+import org.clusteratlas.jobs.tables.Warehouse;
 
 /**
  * {@code atlas outcomes}: silver firm-years, R&amp;D participations and program rosters →

@@ -18,7 +18,7 @@ import org.clusteratlas.jobs.cli.QualityCommand;
 import org.clusteratlas.jobs.cli.ReportCommand;
 import org.clusteratlas.jobs.ingest.IngestJob;
 import org.clusteratlas.jobs.outcomes.OutcomesJob;
-import org.clusteratlas.jobs.warehouse.Warehouse;
+import org.clusteratlas.jobs.tables.Warehouse;
 
 /**
  * Runs the stages of {@link StageGraph#PIPELINE} in order, in one process, for {@code atlas run} and

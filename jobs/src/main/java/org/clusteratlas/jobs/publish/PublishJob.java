@@ -6,8 +6,8 @@ import org.clusteratlas.datasets.schema.Silver;
 import org.clusteratlas.datasets.schema.TableContract;
 import org.clusteratlas.jobs.UserError;
 import org.clusteratlas.jobs.quality.QualityJob;
-import org.clusteratlas.jobs.warehouse.RunManifest;
-import org.clusteratlas.jobs.warehouse.Warehouse;
+import org.clusteratlas.jobs.tables.RunManifest;
+import org.clusteratlas.jobs.tables.Warehouse;
 
 /**
  * {@code atlas publish}: writes the run's serving snapshot of the gold tables (the gold tables stay

@@ -30,7 +30,7 @@ import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.clusteratlas.datasets.schema.TableContract;
-import org.clusteratlas.jobs.warehouse.Warehouse;
+import org.clusteratlas.jobs.tables.Warehouse;
 
 /**
  * The serving snapshot of one run: each gold table, read at one Delta version, written as a single

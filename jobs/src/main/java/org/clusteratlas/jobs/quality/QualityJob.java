@@ -13,8 +13,8 @@ import org.apache.hadoop.fs.Path;
 import org.clusteratlas.datasets.schema.Catalog;
 import org.clusteratlas.datasets.schema.TableContract;
 import org.clusteratlas.jobs.publish.ServingSnapshot;
-import org.clusteratlas.jobs.warehouse.RunManifest;
-import org.clusteratlas.jobs.warehouse.Warehouse;
+import org.clusteratlas.jobs.tables.RunManifest;
+import org.clusteratlas.jobs.tables.Warehouse;
 
 /**
  * {@code atlas quality}: the expectations on the gold tables that must hold before anything is

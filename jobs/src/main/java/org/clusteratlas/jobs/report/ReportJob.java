@@ -18,8 +18,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.clusteratlas.datasets.schema.TableContract;
 import org.clusteratlas.jobs.UserError;
-import org.clusteratlas.jobs.warehouse.RunManifest;
-import org.clusteratlas.jobs.warehouse.Warehouse;
+import org.clusteratlas.jobs.tables.RunManifest;
+import org.clusteratlas.jobs.tables.Warehouse;
 
 /**
  * The {@code report} stage: reads the gold cluster and outcome tables and the entity links, computes

@@ -17,7 +17,7 @@ import org.clusteratlas.datasets.schema.Silver;
 import org.clusteratlas.datasets.schema.TableContract;
 import org.clusteratlas.jobs.Main;
 import org.clusteratlas.jobs.cli.ClustersCommand;
-import org.clusteratlas.jobs.warehouse.Warehouse;
+import org.clusteratlas.jobs.tables.Warehouse;
 import org.clusteratlas.testing.SharedSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -17,7 +17,7 @@ import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.clusteratlas.datasets.schema.TableContract;
-import org.clusteratlas.jobs.warehouse.Warehouse;
+import org.clusteratlas.jobs.tables.Warehouse;
 
 /** Hand-made bronze rows: give the columns a test cares about, the rest get nulls or neutral values. */
 final class BronzeRows {

@@ -14,7 +14,7 @@ import org.apache.spark.sql.types.StructType;
 import org.clusteratlas.datasets.schema.GoldOutcomes;
 import org.clusteratlas.datasets.schema.Silver;
 import org.clusteratlas.jobs.did.DidPanel;
-import org.clusteratlas.jobs.warehouse.Warehouse;
+import org.clusteratlas.jobs.tables.Warehouse;
 import org.clusteratlas.testing.SharedSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -20,7 +20,7 @@ import org.clusteratlas.datasets.schema.Silver;
 import org.clusteratlas.jobs.cli.OutcomesCommand;
 import org.clusteratlas.jobs.did.DidResult;
 import org.clusteratlas.jobs.did.Estimate;
-import org.clusteratlas.jobs.warehouse.Warehouse;
+import org.clusteratlas.jobs.tables.Warehouse;
 import org.clusteratlas.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

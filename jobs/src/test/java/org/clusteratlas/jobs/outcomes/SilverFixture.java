@@ -14,7 +14,7 @@ import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 import org.clusteratlas.datasets.schema.TableContract;
-import org.clusteratlas.jobs.warehouse.Warehouse;
+import org.clusteratlas.jobs.tables.Warehouse;
 
 /** Hand-made silver rows: the columns a test cares about, the rest filled with neutral values. */
 final class SilverFixture {

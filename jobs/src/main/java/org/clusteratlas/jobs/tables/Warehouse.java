@@ -1,4 +1,4 @@
-package org.clusteratlas.jobs.warehouse;
+package org.clusteratlas.jobs.tables;
 
 import io.delta.tables.DeltaTable;
 import java.io.IOException;

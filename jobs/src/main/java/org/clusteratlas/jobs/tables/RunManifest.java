@@ -1,4 +1,4 @@
-package org.clusteratlas.jobs.warehouse;
+package org.clusteratlas.jobs.tables;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
