@@ -56,17 +56,9 @@ public final class ClustersCommand implements Callable<Integer> {
 
   /** The entry the demo calls: runs the stage with its manifest and returns what it computed. */
   public static ClustersJob.Result run(Warehouse warehouse, ClustersJob.Options options, String runId) {
-    RunManifest manifest = new RunManifest(warehouse, runId, "clusters");
-    try {
-      ClustersJob.Result r = new ClustersJob(warehouse, options).run(manifest);
-      manifest.finish("succeeded");
-      return r;
-    } catch (RuntimeException e) {
-      manifest.detail("error", String.valueOf(e.getMessage()));
-      manifest.finish("failed");
-      throw e;
-    }
+    return RunManifest.record(warehouse, runId, "clusters", m -> new ClustersJob(warehouse, options).run(m));
   }
+
 
   static void print(PrintStream out, ClustersJob.Result r, int top) {
     out.printf(Locale.ROOT, "clusters %s: %,d metric rows, %,d score rows, %,d tech rows (%s)%n", r.runId(),

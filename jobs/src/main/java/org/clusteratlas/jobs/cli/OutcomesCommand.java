@@ -96,15 +96,8 @@ public final class OutcomesCommand implements Callable<Integer> {
   public static Outcome run(Warehouse warehouse, OutcomesJob.Settings settings, String truthDir, String runId) {
     PlantedEffects planted = truthDir == null ? null
         : PlantedEffects.read(truthDir, warehouse.spark().sparkContext().hadoopConfiguration());
-    RunManifest manifest = new RunManifest(warehouse, runId, "outcomes");
-    try {
-      OutcomesJob.Result r = new OutcomesJob(warehouse, settings).run(manifest);
-      manifest.finish("succeeded");
-      return new Outcome(r, planted);
-    } catch (RuntimeException e) {
-      manifest.detail("error", String.valueOf(e.getMessage()));
-      manifest.finish("failed");
-      throw e;
-    }
+    OutcomesJob.Result r = RunManifest.record(warehouse, runId, "outcomes",
+        m -> new OutcomesJob(warehouse, settings).run(m));
+    return new Outcome(r, planted);
   }
 }
