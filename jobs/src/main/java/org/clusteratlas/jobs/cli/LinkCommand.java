@@ -100,8 +100,7 @@ public final class LinkCommand implements Callable<Integer> {
   /** The link stage with its manifest; the entry {@code demo} calls. */
   public static Outcome run(Warehouse warehouse, String truthDir, String reviewCsv, boolean full, String runId) {
     long t0 = System.nanoTime();
-    RunManifest manifest = new RunManifest(warehouse, runId, "link");
-    try {
+    return RunManifest.record(warehouse, runId, "link", manifest -> {
       Dataset<Row> decisions = reviewCsv == null ? null : ReviewDecisions.read(warehouse.spark(), reviewCsv);
       if (reviewCsv != null) {
         manifest.input("review_decisions", reviewCsv);
@@ -120,15 +119,10 @@ public final class LinkCommand implements Callable<Integer> {
         }
         manifest.detail("evaluation", details);
       }
-      double seconds = (System.nanoTime() - t0) / 1e9;
-      manifest.finish("succeeded");
-      return new Outcome(r, quality, evaluation, seconds);
-    } catch (RuntimeException e) {
-      manifest.detail("error", String.valueOf(e.getMessage()));
-      manifest.finish("failed");
-      throw e;
-    }
+      return new Outcome(r, quality, evaluation, (System.nanoTime() - t0) / 1e9);
+    });
   }
+
 
   static List<LinkEvaluation.SourceQuality> evaluate(Warehouse warehouse, String truthDir) {
     Dataset<Row> truth = LinkEvaluation.readTruth(warehouse.spark(), truthDir);

@@ -2,7 +2,6 @@ package org.clusteratlas.jobs.ingest;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.lit;
 import static org.clusteratlas.jobs.ingest.Cells.cell;
 
 import java.util.List;
@@ -90,5 +89,4 @@ final class NpsParser extends SourceParser {
   Dataset<Row> enrich(Dataset<Row> typed) {
     return regions.harmoniseSigungu(typed, "region_code_raw", col("data_month"), "region_code");
   }
-
 }
