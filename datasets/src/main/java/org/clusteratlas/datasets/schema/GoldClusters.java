@@ -45,6 +45,8 @@ public final class GoldClusters {
           .opt("employment_share_national", DoubleType, "employment / national employment of the cluster")
           .opt("focus", DoubleType, "employment / all employment of the region")
           .opt("lq", DoubleType, "employment location quotient against the national total")
+          .opt("establishment_lq", DoubleType,
+              "establishment location quotient: the region's share of the cluster's workplaces over its share of all workplaces")
           .opt("patent_rta", DoubleType, "revealed technological advantage of fractional patent applications")
           .opt("rnd_gov_funding", WON, "government R&D funding to the cluster's organisations in the region, won")
           .opt("rnd_private_funding", WON, "private R&D funding, won")

@@ -47,8 +47,9 @@ final class World implements Serializable {
     clusterLeaf = new int[n];
     clusterDivision = new int[n];
     clusterCumulative = new double[n];
-    // at small scales keep at least a few firms per cluster so it stays visible
-    double base = Math.max(0.0006, 4.0 / firms) / 5.0;
+    // a cluster is a concentration of many firms: at small scales keep about a dozen per cluster
+    // (strength 5) so the planted truth stays observable above single-firm noise in sparse cells
+    double base = Math.max(0.0006, 12.0 / firms) / 5.0;
     double sum = 0;
     for (int i = 0; i < n; i++) {
       StrongCluster c = clusters.get(i);

@@ -35,10 +35,10 @@ import org.clusteratlas.datasets.industry.SixT;
  * KSIC code starts with one of its KSIC prefixes, or whose IPC symbols / R&D classes match its lists.
  * A unit matching several codes of one cluster belongs to it once; custom clusters may overlap.
  */
-final class ClusterMembership {
-  static final String KSIC_DIVISION = "ksic_division";
-  static final String TECH_FIELD = "tech_field";
-  static final String CUSTOM = "custom";
+public final class ClusterMembership {
+  public static final String KSIC_DIVISION = "ksic_division";
+  public static final String TECH_FIELD = "tech_field";
+  public static final String CUSTOM = "custom";
 
   private static final StructType DEFINITION = new StructType()
       .add("cluster_id", DataTypes.StringType)

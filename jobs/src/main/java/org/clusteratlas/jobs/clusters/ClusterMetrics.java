@@ -60,7 +60,8 @@ public final class ClusterMetrics {
         .select(col("year"), col("firm_id"), col("region_code"), col("sido_code"),
             coalesce(col("firm_ksic"), col("ksic_division")).as("unit_ksic"),
             col("employment").cast(PatentCounts.EXACT).as("emp"), col("hires")));
-    Dataset<Row> regionEmployment = workplaces.groupBy(cols(REGION)).agg(sum("emp").as("region_employment"));
+    Dataset<Row> regionEmployment = workplaces.groupBy(cols(REGION))
+        .agg(sum("emp").as("region_employment"), count(lit(1)).as("region_establishments"));
     Dataset<Row> size = byKsic(workplaces, membership).groupBy(cols(KEY)).agg(
         sum("emp").as("employment"), count(lit(1)).as("establishments"),
         countDistinct(col("firm_id")).as("firms"), sum("hires").as("hires"));
@@ -85,15 +86,30 @@ public final class ClusterMetrics {
     for (Dataset<Row> part : List.of(revenue, births, patents, rnd)) {
       all = all.join(part, Joins.seq(KEY), "full_outer");
     }
-    all = fillZeros(all)
+    all = fillZeros(withinObservedYears(all, in))
         .join(regionEmployment, Joins.seq(REGION), "left")
-        .join(regionEmployment.groupBy(cols(LEVEL)).agg(sum("region_employment").as("national_employment")),
+        .join(regionEmployment.groupBy(cols(LEVEL)).agg(sum("region_employment").as("national_employment"),
+                sum("region_establishments").as("national_establishments")),
             Joins.seq(LEVEL), "left");
     // materialised once: the growth step joins this frame with itself four times
     Dataset<Row> withRatios = ratios(all).localCheckpoint();
     Dataset<Row> withDynamics = dynamics(withRatios, in);
     return Warehouse.conform(withDynamics.join(broadcast(names(spark, custom)),
         Joins.seq(List.of("cluster_kind", "cluster_id")), "left"), GoldClusters.CLUSTER_METRICS);
+  }
+
+  /**
+   * Keeps the years the workplace or financial panel covers. Firm births (founding years back to the
+   * 1950s) and patent priority years reach outside it, and a year with no employment or revenue measure
+   * would be scored on births alone.
+   */
+  private static Dataset<Row> withinObservedYears(Dataset<Row> rows, ClusterInputs in) {
+    Dataset<Row> span = in.establishmentYear().select("year")
+        .unionByName(in.firmYear().filter(col("revenue").isNotNull()).select("year"))
+        .agg(min("year").as("_first_year"), max("year").as("_last_year"));
+    return rows.crossJoin(broadcast(span))
+        .filter(col("year").between(col("_first_year"), col("_last_year")))
+        .drop("_first_year", "_last_year");
   }
 
   /** Units (with {@code unit_ksic}) in their KSIC-division cluster and in every matching custom cluster. */
@@ -214,11 +230,16 @@ public final class ClusterMetrics {
     Column nationalCluster = sum("employment").over(Window.partitionBy(cols(CLUSTER))).cast("double");
     Column focus = try_divide(emp, col("region_employment").cast("double"));
     Column nationalShare = try_divide(nationalCluster, col("national_employment").cast("double"));
+    Column nationalClusterEst = sum("establishments").over(Window.partitionBy(cols(CLUSTER))).cast("double");
+    Column establishmentShare = try_divide(col("establishments").cast("double"), col("region_establishments").cast("double"));
+    Column nationalEstShare = try_divide(nationalClusterEst, col("national_establishments").cast("double"));
     Column funding = col("rnd_gov_funding").plus(col("rnd_private_funding")).cast("double");
     return rows
         .withColumn("employment_share_national", try_divide(emp, nationalCluster))
         .withColumn("focus", focus)
         .withColumn("lq", try_divide(focus, nationalShare))
+        // many co-located workplaces, not one large plant: the agglomeration a cluster is
+        .withColumn("establishment_lq", try_divide(establishmentShare, nationalEstShare))
         .withColumn("rnd_funding_per_employee", try_divide(funding, emp))
         .withColumn("patents_per_10k_employees",
             try_divide(col("patent_applications").cast("double").multiply(10_000), emp))

@@ -1,5 +1,6 @@
 package org.clusteratlas.jobs.clusters;
 
+import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -38,7 +39,7 @@ public final class ClusterScores {
   private ClusterScores() {}
 
   /** Bump when a formula, a metric list or a threshold changes. */
-  public static final String METHOD = "clusters-1.0";
+  public static final String METHOD = "clusters-1.1";
 
   private static final double CLIP = 3.0;
   private static final org.apache.spark.sql.types.DecimalType EXACT =
@@ -49,17 +50,33 @@ public final class ClusterScores {
     Map<String, List<Column>> m = new LinkedHashMap<>();
     m.put("size", List.of(log1p(col("employment")), log1p(col("establishments")), log1p(col("firms")),
         log1p(col("revenue").divide(1e6)), col("employment_share_national")));
-    m.put("specialisation", List.of(positiveLog(col("lq")), col("focus"), positiveLog(col("patent_rta"))));
-    m.put("innovation_input", List.of(
+    m.put("specialisation", List.of(positiveLog(col("lq")), positiveLog(col("establishment_lq")), col("focus"),
+        positiveLog(col("patent_rta"))));
+    m.put("innovation_input", recent(
         log1p(col("rnd_gov_funding").plus(col("rnd_private_funding")).cast("double").divide(1e6)),
         log1p(col("rnd_projects")), log1p(col("rnd_funding_per_employee").divide(1e3))));
-    m.put("innovation_output", List.of(log1p(col("patent_applications")), log1p(col("patent_grants")),
+    m.put("innovation_output", recent(log1p(col("patent_applications")), log1p(col("patent_grants")),
         log1p(col("patents_per_10k_employees"))));
-    m.put("collaboration", List.of(col("rnd_triple_helix_share"), log1p(col("rnd_partner_orgs")),
+    m.put("collaboration", recent(col("rnd_triple_helix_share"), log1p(col("rnd_partner_orgs")),
         col("rnd_partner_outside_share")));
     m.put("dynamics", List.of(col("employment_cagr_3y"), col("revenue_cagr_3y"), col("hire_rate"),
         log1p(col("firm_births"))));
     return m;
+  }
+
+  /** Years averaged by the innovation and collaboration pillars: the year and the two before it. */
+  static final int RECENT_YEARS = 3;
+
+  /**
+   * Each metric as the mean over the cluster's rows of the last {@value #RECENT_YEARS} years. Grants
+   * and patents in one region × industry cell come in lumps (a cell funded in 2023 and 2024 has nothing
+   * in 2025), so an annual figure would rank a cluster by the luck of the year; the metrics in
+   * gold.cluster_metrics stay annual.
+   */
+  private static List<Column> recent(Column... metrics) {
+    WindowSpec trailing = Window.partitionBy("region_level", "region_code", "cluster_kind", "cluster_id")
+        .orderBy("year").rangeBetween(-(RECENT_YEARS - 1), 0);
+    return java.util.Arrays.stream(metrics).map(m -> avg(m).over(trailing)).toList();
   }
 
   /** The method version the rows carry: method, weights and custom-cluster file. */

@@ -74,6 +74,21 @@ public final class ClustersJob {
     }
   }
 
+  /**
+   * The latest year NPS reports in full (some workplace registered in all 12 months): the NPS file runs
+   * months past the last fiscal year, and a partial year's annual-mean employment is not comparable.
+   * Falls back to the latest scored year when no year is complete.
+   */
+  private int latestCompleteYear(Dataset<Row> scores) {
+    Row complete = warehouse.read(Silver.ESTABLISHMENT_YEAR).groupBy("year")
+        .agg(max("months_reported").as("months")).filter(col("months").geq(12)).agg(max("year")).first();
+    Row latest = scores.agg(max("year")).first();
+    if (latest.isNullAt(0)) {
+      return 0;
+    }
+    return complete.isNullAt(0) ? latest.getInt(0) : Math.min(latest.getInt(0), complete.getInt(0));
+  }
+
   private final Warehouse warehouse;
   private final Options options;
 
@@ -107,14 +122,14 @@ public final class ClustersJob {
         ClusterMetrics.compute(in, custom), manifest));
     long techRows = manifest.step("tech_specialization", () -> write(GoldClusters.TECH_SPECIALIZATION,
         TechSpecialization.compute(in.patent(), in.patentParty()), manifest));
-    Dataset<Row> metrics = selected(warehouse.read(GoldClusters.CLUSTER_METRICS));
+    // every year is scored (the innovation pillars look back two years); write() keeps the chosen ones
+    Dataset<Row> metrics = warehouse.read(GoldClusters.CLUSTER_METRICS);
     long scoresRows = manifest.step("scores", () -> write(GoldClusters.CLUSTER_SCORES,
         ClusterScores.score(metrics, weights, methodVersion), manifest));
     manifest.step("checks", () -> check(manifest));
 
     Dataset<Row> scores = selected(warehouse.read(GoldClusters.CLUSTER_SCORES));
-    Row latest = scores.agg(max("year")).first();
-    int latestYear = latest.isNullAt(0) ? 0 : latest.getInt(0);
+    int latestYear = latestCompleteYear(scores);
     List<Row> top = scores.filter(col("year").equalTo(latestYear).and(col("region_level").equalTo("sigungu"))
             .and(col("cluster_kind").equalTo(ClusterMembership.KSIC_DIVISION)).and(col("composite").isNotNull()))
         .join(metrics.select("year", "region_level", "region_code", "cluster_kind", "cluster_id", "employment", "lq"),
@@ -122,7 +137,7 @@ public final class ClustersJob {
         .orderBy(col("composite").desc(), col("region_code"), col("cluster_id"))
         .limit(50).collectAsList();
     Optional<StrongClusterEvaluation.Outcome> evaluation = Optional.ofNullable(truth).map(t ->
-        manifest.step("evaluate", () -> StrongClusterEvaluation.evaluate(scores, t, null)));
+        manifest.step("evaluate", () -> StrongClusterEvaluation.evaluate(scores, t, latestYear == 0 ? null : latestYear)));
     evaluation.ifPresent(e -> {
       manifest.detail("planted_precision_at_k", e.precision());
       manifest.detail("planted_k", e.k());

@@ -143,9 +143,13 @@ public final class LinkJob {
           firmCount, decided, runId));
       manifest.step("write " + source, () -> {
         // each slice commits on its own: a failed run leaves whole slices, and the next run carries on
-        merge(Link.REVIEW, out.review(), false,
+        // a source's first slice cannot collide with the rows of other sources: appended. (A MERGE there
+        // would skip every target file by its statistics and make Delta warn about a changing source.)
+        boolean firstOfSource = !hasSource(Link.REVIEW, source) && !hasSource(Link.CANDIDATE, source);
+        merge(Link.REVIEW, out.review(), firstOfSource,
             "t.source = s.source AND t.unit_id = s.unit_id AND t.candidate_crn = s.candidate_crn");
-        merge(Link.CANDIDATE, out.candidates(), false, "t.source = s.source AND t.unit_id = s.unit_id AND t.crn = s.crn");
+        merge(Link.CANDIDATE, out.candidates(), firstOfSource,
+            "t.source = s.source AND t.unit_id = s.unit_id AND t.crn = s.crn");
         newRecords[0] += writeLinks(out.links());
       });
       release();
@@ -482,6 +486,10 @@ public final class LinkJob {
     Dataset<Row> kept = frame.localCheckpoint(true);
     cached.add(kept);
     return kept;
+  }
+
+  private boolean hasSource(TableContract table, String source) {
+    return !warehouse.read(table).filter(col("source").equalTo(source)).isEmpty();
   }
 
   private void release() {

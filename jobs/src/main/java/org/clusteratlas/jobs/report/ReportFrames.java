@@ -20,6 +20,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
+import org.clusteratlas.jobs.clusters.ClusterMembership;
 
 /**
  * The report's small aggregates, computed from the gold and silver tables: pure transforms, no I/O.
@@ -60,9 +61,14 @@ public final class ReportFrames {
         .orderBy(CLUSTER_KIND, CLUSTER_ID, REGION_CODE);
   }
 
-  /** The {@code count} best sido × cluster pairs of the latest year: the clusters whose trends are drawn. */
+  /**
+   * The {@code count} best sido × cluster pairs of the latest year: the clusters whose trends are drawn.
+   * Technology-field clusters are left out: they hold patents only, so their employment and R&amp;D
+   * panels would stay empty.
+   */
   public static Dataset<Row> trendSelection(Dataset<Row> scores, int count) {
-    return latestSidoScores(scores).filter(col(COMPOSITE).isNotNull())
+    return latestSidoScores(scores)
+        .filter(col(COMPOSITE).isNotNull().and(col(CLUSTER_KIND).notEqual(ClusterMembership.TECH_FIELD)))
         .orderBy(col(COMPOSITE).desc(), col(REGION_CODE), col(CLUSTER_KIND), col(CLUSTER_ID))
         .limit(count)
         .select(lit(SIDO_LEVEL).as(REGION_LEVEL), col(REGION_CODE), col(CLUSTER_KIND), col(CLUSTER_ID));

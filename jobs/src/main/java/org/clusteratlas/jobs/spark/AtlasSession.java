@@ -17,6 +17,10 @@ public final class AtlasSession {
     b.config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
         .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .config("spark.sql.shuffle.partitions", conf.shufflePartitions())
+        // Delta replays each table's log with this many partitions (default 50): as many as a shuffle
+        // has keeps the many small commits of a run from paying 50 tasks each; --conf overrides it
+        .config("spark.databricks.delta.snapshotPartitions",
+            existing.get("spark.databricks.delta.snapshotPartitions", String.valueOf(conf.shufflePartitions())))
         .config("spark.sql.session.timeZone", "Asia/Seoul")
         // embedded runs print their own progress; Spark's console progress bar would interleave
         .config("spark.ui.showConsoleProgress", "false");

@@ -58,6 +58,15 @@ class ClusterMetricsTest {
     assertThat(d(r, "focus")).isCloseTo(60.0 / 80, within(EPS));
     assertThat(d(r, "lq")).isCloseTo(0.75 / (80.0 / 210), within(EPS)); // 1.96875
     assertThat(d(r, "lq")).isCloseTo(1.96875, within(EPS));
+    // workplaces instead of persons: A holds 2 of its 3 workplaces in division 26, the country 4 of 7
+    assertThat(d(r, "establishment_lq")).isCloseTo((2.0 / 3) / (4.0 / 7), within(EPS)); // 1.1667
+  }
+
+  @Test
+  void onlyTheYearsThePanelsCoverAreScored() {
+    // F1, F2 and F4 were founded in 2005, 2012 and 2010: births there, but no workplace or revenue year
+    assertThat(rows.stream().map(r -> r.<Integer>getAs("year")).distinct().sorted().toList())
+        .containsExactly(2020, 2023);
   }
 
   @Test

@@ -94,4 +94,27 @@ class ClusterScoresTest {
         .containsExactly(1, 3, 4, 5, 2, 6);
     assertThat(s.get("R1").<String>getAs("weights")).startsWith("size=1.0,specialisation=3.0");
   }
+
+  @Test
+  void innovationPillarsLookAtTheLastThreeYears(SparkSession spark) {
+    // A had 3 projects in 2021 and none since; B has 1 in 2023. Annually B leads in 2023; over
+    // 2021–2023 A does: mean ln(1+projects) = ln 4 / 3 = 0.462 against ln 2 / 3 = 0.231, so with two
+    // peers z = ±1/√2. A fourth year back (2020) is outside the window and must not count.
+    ContractRows rows = ContractRows.of(GoldClusters.CLUSTER_METRICS);
+    int[][] projects = {{2020, 50, 0}, {2021, 3, 0}, {2022, 0, 0}, {2023, 0, 1}};
+    for (int[] p : projects) {
+      rows.row("year", p[0], "region_level", "sido", "region_code", "A", "cluster_kind", "ksic_division",
+          "cluster_id", "26", "rnd_projects", (long) p[1]);
+      rows.row("year", p[0], "region_level", "sido", "region_code", "B", "cluster_kind", "ksic_division",
+          "cluster_id", "26", "rnd_projects", (long) p[2]);
+    }
+    Map<String, Row> s = byRegion(ClusterScores.score(rows.frame(spark), ScoreWeights.defaults(), "test")
+        .filter("year = 2023"));
+    assertThat(s.get("A").<Double>getAs("score_innovation_input")).isCloseTo(Math.sqrt(0.5), within(EPS));
+    assertThat(s.get("B").<Double>getAs("score_innovation_input")).isCloseTo(-Math.sqrt(0.5), within(EPS));
+    // 2021 still sees 2020's 50 projects for A
+    Map<String, Row> y2021 = byRegion(ClusterScores.score(rows.frame(spark), ScoreWeights.defaults(), "test")
+        .filter("year = 2021"));
+    assertThat(y2021.get("A").<Double>getAs("score_innovation_input")).isCloseTo(Math.sqrt(0.5), within(EPS));
+  }
 }

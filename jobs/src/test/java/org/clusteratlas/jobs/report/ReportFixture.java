@@ -47,7 +47,7 @@ final class ReportFixture {
     rows.add(score(2023, "sido", "11", "ksic_division", "26", "전자부품 제조업", 0.1, 3, 0));
     rows.add(score(2023, "sido", "50", "ksic_division", "26", "전자부품 제조업", null, null, 0));
     rows.add(score(2023, "sigungu", "31140", "ksic_division", "30", "자동차 및 트레일러 제조업", 3.9, 1, 3));
-    rows.add(score(2023, "sido", "11", "tech_field", "6", TRICKY_NAME, 1.0, 1, 1));
+    rows.add(score(2023, "sido", "11", "tech_field", "6", TRICKY_NAME, 2.2, 1, 1)); // leads, yet draws no trend
     rows.add(score(2023, "sido", "30", "tech_field", "6", TRICKY_NAME, 0.8, 2, 0));
     rows.add(score(2022, "sido", "31", "ksic_division", "30", "자동차 및 트레일러 제조업", 2.0, 1, 3));
     rows.add(score(2022, "sido", "41", "ksic_division", "30", "자동차 및 트레일러 제조업", 1.5, 2, 1));
