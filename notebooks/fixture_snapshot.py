@@ -157,29 +157,26 @@ def firm_outcomes(rng: np.random.Generator) -> pd.DataFrame:
     return pd.DataFrame(rows).astype({"cohort": "Int32"})
 
 
-def entity_link(rng: np.random.Generator) -> pd.DataFrame:
+def entity_link_summary(rng: np.random.Generator) -> pd.DataFrame:
+    """The served summary of silver.entity_link: records by source, kind, method and probability bin."""
     plan = {"ntis": [("crn_exact", 50), ("brn_exact", 300), ("model", 150), ("review", 10), ("non_firm", 120),
                      ("unlinked", 40)],
             "kipris": [("applicant_code", 500), ("model", 200), ("non_firm", 180), ("unlinked", 60)],
             "nps": [("brn_exact", 800), ("model", 250), ("unlinked", 90)],
             "programs": [("brn_exact", 60), ("model", 15), ("unlinked", 5)]}
-    rows = []
+    counts: dict = {}
     for source, methods in plan.items():
-        n = 0
         for method, count in methods:
             for _ in range(count):
-                n += 1
                 linked = method not in ("non_firm", "unlinked")
-                p = 1.0 if method.endswith("exact") or method == "applicant_code" else \
-                    float(rng.uniform(0.8, 1.0)) if method == "model" else \
+                p = float(rng.uniform(0.8, 1.0)) if method == "model" else \
                     float(rng.uniform(0.5, 0.8)) if method == "review" else None
                 kind = str(rng.choice(["university", "institute", "government"])) if method == "non_firm" else "firm"
-                rows.append({"source": source, "source_file": f"{source}/2023.csv", "row_number": n,
-                             "position": 1, "firm_id": f"{1101110000000 + n:013d}" if linked else None,
-                             "org_kind": kind, "org_key": None, "method": method, "match_probability": p,
-                             "match_weight": None if p is None else float(np.log2(p / (1 - p + 1e-9))),
-                             "evidence": None, "link_run_id": "fixture"})
-    return pd.DataFrame(rows)
+                bin_ = None if p is None else min(np.floor(p * 40), 39) / 40
+                key = (source, kind, method, linked, bin_)
+                counts[key] = counts.get(key, 0) + 1
+    return pd.DataFrame([{"source": k[0], "org_kind": k[1], "method": k[2], "linked": k[3],
+                          "probability_bin": k[4], "records": n} for k, n in counts.items()])
 
 
 def write(warehouse: Path) -> Path:
@@ -187,7 +184,7 @@ def write(warehouse: Path) -> Path:
     metrics, scores = cluster_tables(rng)
     tables = {"gold.cluster_metrics": metrics, "gold.cluster_scores": scores,
               "gold.tech_specialization": tech_specialization(), "gold.program_effects": program_effects(),
-              "gold.firm_outcomes": firm_outcomes(rng), "silver.entity_link": entity_link(rng)}
+              "gold.firm_outcomes": firm_outcomes(rng), "silver.entity_link_summary": entity_link_summary(rng)}
     folder = warehouse / "_serving" / RUN_ID
     folder.mkdir(parents=True, exist_ok=True)
     manifest = {"run_id": RUN_ID, "created_at": datetime.now(timezone.utc).isoformat(), "tables": {}}

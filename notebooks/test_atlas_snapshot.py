@@ -24,7 +24,7 @@ class SnapshotReaderTest(unittest.TestCase):
         scores = snap.read("gold.cluster_scores")
         # 5 years × 5 clusters × 16 sido, as the fixture wrote them
         self.assertEqual(len(scores), 5 * 5 * 16)
-        self.assertEqual(len(snap.read("silver.entity_link", columns=["source"]).columns), 1)
+        self.assertEqual(len(snap.read("silver.entity_link_summary", columns=["source"]).columns), 1)
 
     def test_environment_variable_and_file_uri_select_the_warehouse(self):
         import os

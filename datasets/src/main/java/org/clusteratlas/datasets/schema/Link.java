@@ -1,5 +1,6 @@
 package org.clusteratlas.datasets.schema;
 
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
@@ -62,6 +63,24 @@ public final class Link {
           .build(),
       List.of("source", "unit_id", "crn"),
       "every scored candidate pair (unit × firm)");
+
+  /**
+   * Served, not stored: the serving snapshot carries this summary of {@code silver.entity_link} (one
+   * row per source, kind, method and probability bin) instead of the link table itself, whose one row
+   * per source record runs to tens of millions at national scale.
+   */
+  public static final TableContract ENTITY_LINK_SUMMARY = new TableContract("silver", "entity_link_summary",
+      Columns.of()
+          .req("source", StringType, "raw source id")
+          .req("org_kind", StringType, "firm | university | institute | government | individual | foreign | other")
+          .req("method", StringType, "crn_exact | brn_exact | applicant_code | model | review | unlinked | non_firm")
+          .req("linked", BooleanType, "the records carry a firm_id")
+          .opt("probability_bin", DoubleType,
+              "lower edge of the match-probability bin (width 0.025) for model and review links; null otherwise")
+          .req("records", LongType, "source records in the cell")
+          .build(),
+      List.of("source", "org_kind", "method", "linked", "probability_bin"),
+      "silver.entity_link counted by source, organisation kind, method and match-probability bin (serving snapshot only)");
 
   public static final List<TableContract> ALL = List.of(REVIEW, MODEL, CANDIDATE);
 }

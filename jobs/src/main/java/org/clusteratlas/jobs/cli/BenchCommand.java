@@ -117,9 +117,18 @@ public final class BenchCommand implements Callable<Integer> {
     Pipeline.Settings settings = new Pipeline.Settings(raw, base.resolve("raw/truth").toString(), runId, false);
     Map<String, Object> timed = new LinkedHashMap<>();
     List<String> lines = new ArrayList<>();
+    report.put("stages", timed);
+    Path out = Path.of(dir, "bench-scale-" + scale + ".json");
     for (String stage : selected) {
       long t0 = System.nanoTime();
-      Pipeline.run(warehouse, settings, List.of(stage), progress, System.out);
+      try {
+        Pipeline.run(warehouse, settings, List.of(stage), progress, System.out);
+      } catch (RuntimeException e) {
+        // what was measured before the failure is kept
+        timed.put(stage, Map.of("failed", String.valueOf(e.getMessage()), "seconds", (System.nanoTime() - t0) / 1e9));
+        writeReport(report, out);
+        throw e;
+      }
       double seconds = (System.nanoTime() - t0) / 1e9;
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("seconds", seconds);
@@ -141,19 +150,25 @@ public final class BenchCommand implements Callable<Integer> {
       lines.add(String.format(Locale.ROOT, "  %-9s %9.1f s %,14d %-34s %,12.0f rows/s", stage, seconds,
           units.rows(), units.what(), units.rows() / seconds));
     }
-    report.put("stages", timed);
-    report.put("peak_heap_bytes", PeakMemory.heapPeakBytes());
-    PeakMemory.residentPeakBytes().ifPresent(b -> report.put("peak_resident_bytes", b));
 
     System.out.printf("bench at scale %s (%d cores, heap %.1f GiB):%n", scale,
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (double) (1L << 30));
     lines.forEach(System.out::println);
     System.out.println("  " + PeakMemory.describe());
-    Path out = Path.of(dir, "bench-scale-" + scale + ".json");
-    Files.createDirectories(out.getParent());
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report);
+    writeReport(report, out);
     System.out.println("bench report (with seconds per step): " + out);
     return 0;
+  }
+
+  private static void writeReport(Map<String, Object> report, Path out) {
+    report.put("peak_heap_bytes", PeakMemory.heapPeakBytes());
+    PeakMemory.residentPeakBytes().ifPresent(b -> report.put("peak_resident_bytes", b));
+    try {
+      Files.createDirectories(out.getParent());
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** What a stage's rows/s counts: rows read for ingest, the rows of the stage's main output otherwise. */

@@ -10,8 +10,8 @@ import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealVector;
+import org.apache.commons.math3.linear.SingularMatrixException;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -374,13 +374,24 @@ public final class DidEstimator {
       }
     }
     Array2DRowRealMatrix vm = new Array2DRowRealMatrix(v);
-    double[] sv = new SingularValueDecomposition(vm).getSingularValues();
-    if (sv[sv.length - 1] <= Math.ulp(1.0) * sv[0]) {
+    // singular as R's solve() sees it: reciprocal condition number below machine epsilon. The test is
+    // relative, and so is the solve: an LU decomposition's absolute pivot threshold (1e-11) rejects a
+    // well-conditioned covariance whose entries are merely small (log points squared, large panels).
+    SingularValueDecomposition svd = new SingularValueDecomposition(vm);
+    double[] sv = svd.getSingularValues();
+    if (!(sv[sv.length - 1] > Math.ulp(1.0) * sv[0])) {
       notes.add("pre-test skipped: the covariance of the pre-treatment estimates is singular");
       return null;
     }
     RealVector th = new ArrayRealVector(theta);
-    double w = th.dotProduct(new LUDecomposition(vm).getSolver().solve(th));
+    RealVector vInvTheta;
+    try {
+      vInvTheta = svd.getSolver().solve(th);
+    } catch (SingularMatrixException e) {
+      notes.add("pre-test skipped: the covariance of the pre-treatment estimates is singular");
+      return null;
+    }
+    double w = th.dotProduct(vInvTheta);
     double pValue = 1 - new ChiSquaredDistribution(q).cumulativeProbability(w);
     return new DidResult.PreTest(w, q, pValue);
   }

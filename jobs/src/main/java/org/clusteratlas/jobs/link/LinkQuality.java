@@ -2,6 +2,8 @@ package org.clusteratlas.jobs.link;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -10,9 +12,32 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** The link quality table: per source, records, linked, non-firm, unlinked, and linked by method. */
+/**
+ * Views of link quality computed from {@code silver.entity_link}: the per-source table the link stage
+ * prints, and the summary the serving snapshot carries.
+ */
 public final class LinkQuality {
   private LinkQuality() {}
+
+  /** Match-probability bins of {@link #summary} over [0, 1] (width 0.025). */
+  public static final int PROBABILITY_BINS = 40;
+
+  /**
+   * {@code silver.entity_link_summary}: records counted by source, organisation kind, method, linked or
+   * not, and (for model and review links) match-probability bin. Everything the link-quality notebook
+   * shows, in a few hundred rows whatever the number of records.
+   */
+  public static Dataset<Row> summary(Dataset<Row> entityLink) {
+    Column scored = col("method").isin("model", "review").and(col("match_probability").isNotNull());
+    // p = 1 falls in the last bin, not a bin of its own; dividing the bin index keeps the edges exact
+    Column bin = least(floor(col("match_probability").multiply(PROBABILITY_BINS)), lit(PROBABILITY_BINS - 1))
+        .divide(PROBABILITY_BINS);
+    return entityLink
+        .select(col("source"), col("org_kind"), col("method"), col("firm_id").isNotNull().as("linked"),
+            when(scored, bin).as("probability_bin"))
+        .groupBy("source", "org_kind", "method", "linked", "probability_bin")
+        .agg(count(lit(1)).as("records"));
+  }
 
   public static final String[] METHODS = {"crn_exact", "brn_exact", "model", "review"};
 

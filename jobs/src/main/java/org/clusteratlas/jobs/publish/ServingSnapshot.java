@@ -53,20 +53,45 @@ public final class ServingSnapshot {
     return warehouse.root() + "/" + FOLDER + "/" + runId;
   }
 
+  /**
+   * One table of the snapshot: its contract, the rows, and the Delta table and version they were read
+   * from (the table itself, or the one a summary is computed from).
+   */
+  public record Served(TableContract contract, Dataset<Row> rows, TableContract readFrom, long deltaVersion) {}
+
+  /** A warehouse table as it is at its current version. */
+  public Served asIs(TableContract table) {
+    long version = warehouse.version(table);
+    return new Served(table, atVersion(table, version), table, version);
+  }
+
+  /** A summary of a warehouse table, computed from the table at its current version. */
+  public Served summary(TableContract summary, TableContract of,
+      java.util.function.UnaryOperator<Dataset<Row>> summarise) {
+    long version = warehouse.version(of);
+    return new Served(summary, Warehouse.conform(summarise.apply(atVersion(of, version)), summary), of, version);
+  }
+
+  private Dataset<Row> atVersion(TableContract table, long version) {
+    return warehouse.spark().read().format("delta").option("versionAsOf", version).load(warehouse.path(table));
+  }
+
   /** Writes the snapshot of {@code tables} and moves the latest pointer; returns the manifest. */
-  public Map<String, Object> publish(String runId, List<TableContract> tables) {
+  public Map<String, Object> publish(String runId, List<Served> tables) {
     FileSystem fs = warehouse.fileSystem();
     String folder = runFolder(runId);
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("run_id", runId);
     manifest.put("created_at", Instant.now().toString());
     Map<String, Object> entries = new LinkedHashMap<>();
-    for (TableContract t : tables) {
-      long version = warehouse.version(t);
-      Dataset<Row> rows = warehouse.spark().read().format("delta").option("versionAsOf", version)
-          .load(warehouse.path(t));
+    for (Served served : tables) {
+      TableContract t = served.contract();
+      Dataset<Row> rows = served.rows();
       Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("delta_version", version);
+      if (!served.readFrom().equals(t)) {
+        entry.put("derived_from", served.readFrom().qualifiedName());
+      }
+      entry.put("delta_version", served.deltaVersion());
       entry.put("rows", rows.count());
       List<Map<String, String>> schema = new ArrayList<>();
       for (StructField f : t.schema().fields()) {

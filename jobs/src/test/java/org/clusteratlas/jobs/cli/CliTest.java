@@ -63,4 +63,12 @@ class CliTest {
   void badGenerateScaleIsRejected() {
     assertOneLine(run("generate", "--scale", "-1", "--out", tmp.resolve("g").toString()), "scale");
   }
+
+  @Test
+  void benchTimesOnlyTheComputingStagesAndNeedsItsWarehouse() {
+    assertOneLine(run("bench", "--stages", "publish", "--dir", tmp.resolve("b").toString()), "not 'publish'");
+    // without ingest the stages run on an earlier bench's warehouse, which is not there
+    assertOneLine(run("bench", "--stages", "link", "--scale", "0.001", "--dir", tmp.resolve("b").toString()),
+        "no bench warehouse");
+  }
 }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.clusteratlas.testing.ContractRows;
 
 /**
  * A hand-made silver world small enough to compute every metric on paper: three sigungu (A = 11110

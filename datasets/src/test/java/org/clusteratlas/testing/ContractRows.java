@@ -1,4 +1,4 @@
-package org.clusteratlas.jobs.clusters;
+package org.clusteratlas.testing;
 
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -14,6 +14,7 @@ import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.clusteratlas.datasets.schema.TableContract;
 
@@ -21,7 +22,7 @@ import org.clusteratlas.datasets.schema.TableContract;
  * Hand-made rows of one table contract: name the columns a test cares about, the rest are null, or a
  * neutral value where the contract requires one.
  */
-final class ContractRows {
+public final class ContractRows {
   private final TableContract contract;
   private final List<Row> rows = new ArrayList<>();
 
@@ -29,12 +30,12 @@ final class ContractRows {
     this.contract = contract;
   }
 
-  static ContractRows of(TableContract contract) {
+  public static ContractRows of(TableContract contract) {
     return new ContractRows(contract);
   }
 
   /** Alternating column names and values. */
-  ContractRows row(Object... namesAndValues) {
+  public ContractRows row(Object... namesAndValues) {
     Map<String, Object> values = new HashMap<>();
     for (int i = 0; i < namesAndValues.length; i += 2) {
       String name = (String) namesAndValues[i];
@@ -51,7 +52,7 @@ final class ContractRows {
     return this;
   }
 
-  Dataset<Row> frame(SparkSession spark) {
+  public Dataset<Row> frame(SparkSession spark) {
     return spark.createDataFrame(rows, contract.schema());
   }
 
@@ -62,6 +63,9 @@ final class ContractRows {
     DataType t = f.dataType();
     if (t instanceof ArrayType) {
       return List.of();
+    }
+    if (t instanceof MapType) {
+      return Map.of();
     }
     if (t.equals(DataTypes.StringType)) {
       return "-";
