@@ -129,7 +129,7 @@ class OutcomesJobTest {
       assertThat(naiveE1.getDouble(2) - truthE1).as(y).isGreaterThan(1.5 * trend);
     }
     String shown = outcome.renderNaiveVsCounterfactual();
-    assertThat(shown).contains("naive", "CS ATT", "planted", "covered").doesNotContain(" NO");
+    assertThat(shown).contains("naive", "CS ATT", "planted", "in CI", "in band").doesNotContain(" NO");
   }
 
   @Test
