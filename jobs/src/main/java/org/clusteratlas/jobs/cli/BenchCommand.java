@@ -83,14 +83,16 @@ public final class BenchCommand implements Callable<Integer> {
     String runId = common.runId();
     Path base = Path.of(dir, "scale-" + scale);
     Path warehouseRoot = base.resolve("warehouse");
-    if (selected.contains("ingest")) {
-      deleteRecursively(warehouseRoot);
-    } else if (!Files.isDirectory(warehouseRoot.resolve("bronze"))) {
+    if (!selected.contains("ingest") && !Files.isDirectory(warehouseRoot.resolve("bronze"))) {
       throw new UserError("no bench warehouse in " + warehouseRoot + "; run 'atlas bench --scale " + scale
           + "' with the ingest stage first");
     }
     String raw = base.resolve("raw").toString();
     SparkSession spark = common.session(conf, "bench");
+    if (selected.contains("ingest")) {
+      org.apache.hadoop.fs.Path wh = new org.apache.hadoop.fs.Path(warehouseRoot.toString());
+      wh.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(wh, true);
+    }
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("run_id", runId);
     report.put("scale", scale);
@@ -198,23 +200,6 @@ public final class BenchCommand implements Callable<Integer> {
       return new ObjectMapper().readTree(in);
     } catch (IOException e) {
       return null; // a stage without a manifest still has its wall time
-    }
-  }
-
-  private static void deleteRecursively(Path p) {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (var walk = Files.walk(p)) {
-      walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> {
-        try {
-          Files.delete(f);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -61,16 +61,7 @@ public final class ConformJob {
   public static Result run(Warehouse warehouse, String runId) {
     ConformJob job = new ConformJob(warehouse);
     job.requireInputs(); // before the manifest, so a mistyped warehouse path does not get a _runs folder
-    RunManifest manifest = new RunManifest(warehouse, runId, STAGE);
-    try {
-      Result r = job.run(manifest);
-      manifest.finish("succeeded");
-      return r;
-    } catch (RuntimeException e) {
-      manifest.detail("error", String.valueOf(e.getMessage()));
-      manifest.finish("failed");
-      throw e;
-    }
+    return RunManifest.record(warehouse, runId, STAGE, job::run);
   }
 
   public Result run(RunManifest manifest) {
