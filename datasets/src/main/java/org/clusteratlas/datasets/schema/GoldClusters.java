@@ -41,6 +41,8 @@ public final class GoldClusters {
           .opt("employment", DoubleType, "annual mean NPS headcount of the cluster's workplaces in the region, persons")
           .opt("establishments", LongType, "NPS workplaces of the cluster reporting in the year")
           .opt("firms", LongType, "distinct linked firms with a workplace of the cluster in the region")
+          .opt("firm_hhi", DoubleType,
+              "Herfindahl index of employment over the cell's employers (1 = one employer holds it all)")
           .opt("revenue", LongType, "revenue of the cluster's firms headquartered in the region, won")
           .opt("employment_share_national", DoubleType, "employment / national employment of the cluster")
           .opt("focus", DoubleType, "employment / all employment of the region")
@@ -82,7 +84,8 @@ public final class GoldClusters {
           .opt("composite", DoubleType, "weighted mean of the available pillars")
           .opt("rank_national", IntegerType, "rank of the region among all regions of the level for this cluster and year (1 = best)")
           .opt("rank_in_kind", IntegerType, "rank among all region × cluster pairs of the kind, level and year")
-          .opt("strong_cluster", BooleanType, "US CMP strong-cluster rule")
+          .opt("strong_cluster", BooleanType, "US CMP strong-cluster rule, cells held by one employer excluded")
+          .opt("anchor_dominated", BooleanType, "firm_hhi ≥ 0.5: the cell is in effect one employer, not a cluster")
           .opt("lq_p75", DoubleType, "75th percentile of LQ over the cluster's regions with employment")
           .opt("employment_p25", DoubleType, "25th percentile of employment over those regions")
           .opt("establishments_p25", DoubleType, "25th percentile of establishments over those regions")

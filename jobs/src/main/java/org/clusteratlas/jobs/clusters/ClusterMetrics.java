@@ -59,12 +59,17 @@ public final class ClusterMetrics {
         .join(firmKsic, Joins.seq(List.of("firm_id")), "left")
         .select(col("year"), col("firm_id"), col("region_code"), col("sido_code"),
             coalesce(col("firm_ksic"), col("ksic_division")).as("unit_ksic"),
-            col("employment").cast(PatentCounts.EXACT).as("emp"), col("hires")));
+            col("employment").cast(PatentCounts.EXACT).as("emp"), col("hires"),
+            // an unlinked workplace is an employer of its own: it cannot be pooled with any other
+            coalesce(concat(lit("firm:"), col("firm_id")), concat(lit("workplace:"), col("workplace_key")))
+                .as("employer")));
     Dataset<Row> regionEmployment = workplaces.groupBy(cols(REGION))
         .agg(sum("emp").as("region_employment"), count(lit(1)).as("region_establishments"));
-    Dataset<Row> size = byKsic(workplaces, membership).groupBy(cols(KEY)).agg(
+    Dataset<Row> clusterWorkplaces = byKsic(workplaces, membership);
+    Dataset<Row> size = clusterWorkplaces.groupBy(cols(KEY)).agg(
         sum("emp").as("employment"), count(lit(1)).as("establishments"),
-        countDistinct(col("firm_id")).as("firms"), sum("hires").as("hires"));
+        countDistinct(col("firm_id")).as("firms"), sum("hires").as("hires"))
+        .join(employerConcentration(clusterWorkplaces), Joins.seq(KEY), "left");
 
     // revenue by head office
     Dataset<Row> firmYears = RegionLevels.expand(in.firmYear()
@@ -110,6 +115,20 @@ public final class ClusterMetrics {
     return rows.crossJoin(broadcast(span))
         .filter(col("year").between(col("_first_year"), col("_last_year")))
         .drop("_first_year", "_last_year");
+  }
+
+  /**
+   * Herfindahl index of the cell's employment over its employers, Σ s_i² with s_i the employer's share
+   * (1/HHI is the equivalent number of employers). Squares and sums run on exact decimals.
+   */
+  private static Dataset<Row> employerConcentration(Dataset<Row> clusterWorkplaces) {
+    Column employerEmp = col("employer_emp");
+    return clusterWorkplaces.groupBy(cols(with(KEY, "employer"))).agg(sum("emp").as("employer_emp"))
+        .groupBy(cols(KEY)).agg(
+            sum(employerEmp.multiply(employerEmp)).as("_squares"), sum(employerEmp).as("_total"))
+        .select(col("*"), try_divide(col("_squares").cast("double"),
+            pow(col("_total").cast("double"), 2)).as("firm_hhi"))
+        .drop("_squares", "_total");
   }
 
   /** Units (with {@code unit_ksic}) in their KSIC-division cluster and in every matching custom cluster. */

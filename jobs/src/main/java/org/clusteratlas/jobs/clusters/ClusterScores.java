@@ -31,15 +31,22 @@ import org.clusteratlas.jobs.tables.Warehouse;
 /**
  * {@code gold.cluster_scores} from {@code gold.cluster_metrics}: six pillar scores, each the mean of
  * its metrics standardised (z-score, clipped to ±3) within year × region level × cluster kind; a
- * weighted composite; ranks; the US CMP strong-cluster flag and the European Observatory stars
- * computed within each cluster, year and level. Means and variances are summed as exact decimals so
- * the scores do not depend on row order or partitioning.
+ * weighted composite; ranks; the US CMP strong-cluster flag (without cells held by one employer) and
+ * the European Observatory stars computed within each cluster, year and level. Means and variances
+ * are summed as exact decimals so the scores do not depend on row order or partitioning.
  */
 public final class ClusterScores {
   private ClusterScores() {}
 
   /** Bump when a formula, a metric list or a threshold changes. */
-  public static final String METHOD = "clusters-1.1";
+  public static final String METHOD = "clusters-1.2";
+
+  /**
+   * A cell whose employer Herfindahl reaches this (fewer than two equivalent employers) is one plant
+   * or one firm's sites, not an agglomeration. The CMP rule never meets such cells: County Business
+   * Patterns withholds cells that would disclose a single employer, while NPS data is per workplace.
+   */
+  static final double ANCHOR_HHI = 0.5;
 
   private static final double CLIP = 3.0;
   private static final org.apache.spark.sql.types.DecimalType EXACT =
@@ -132,10 +139,12 @@ public final class ClusterScores {
         .withColumn("_focus_p90", percentile(when(hasJobs, col("focus")), lit(0.9)).over(cluster));
     Column measured = col("employment").isNotNull();
     out = out
+        .withColumn("anchor_dominated", when(measured, coalesce(col("firm_hhi").geq(ANCHOR_HHI), lit(false))))
         .withColumn("strong_cluster", when(measured, coalesce(hasJobs
             .and(col("lq").geq(col("lq_p75"))).and(col("lq").geq(1.0))
             .and(col("employment").gt(col("employment_p25")))
-            .and(col("establishments").gt(col("establishments_p25"))), lit(false))))
+            .and(col("establishments").gt(col("establishments_p25")))
+            .and(col("anchor_dominated").unary_$bang()), lit(false))))
         .withColumn("star_size", when(measured, coalesce(hasJobs.and(col("employment").geq(col("_employment_p90"))), lit(false))))
         .withColumn("star_specialisation", when(measured, coalesce(hasJobs.and(col("lq").geq(2.0)), lit(false))))
         .withColumn("star_focus", when(measured, coalesce(hasJobs.and(col("focus").geq(col("_focus_p90"))), lit(false))))

@@ -26,14 +26,20 @@ class ClusterScoresTest {
   private static final double EPS = 1e-9;
 
   private static Dataset<Row> metrics(SparkSession spark) {
+    return metrics(spark, 0.34);
+  }
+
+  /** The six regions, R1's employer Herfindahl given (0.34: about three equal employers). */
+  private static Dataset<Row> metrics(SparkSession spark, double r1Hhi) {
     ContractRows rows = ContractRows.of(GoldClusters.CLUSTER_METRICS);
     Object[][] cells = {
-        // region, employment, establishments, lq, focus
-        {"R1", 100, 10, 3.0, 0.30}, {"R2", 50, 5, 1.5, 0.10}, {"R3", 20, 2, 0.8, 0.05},
-        {"R4", 10, 1, 0.5, 0.02}, {"R5", 5, 4, 2.5, 0.20}, {"R6", 0, 0, 0.0, 0.0}};
+        // region, employment, establishments, lq, focus, firm_hhi
+        {"R1", 100, 10, 3.0, 0.30, r1Hhi}, {"R2", 50, 5, 1.5, 0.10, 0.9}, {"R3", 20, 2, 0.8, 0.05, 0.5},
+        {"R4", 10, 1, 0.5, 0.02, 1.0}, {"R5", 5, 4, 2.5, 0.20, 0.25}, {"R6", 0, 0, 0.0, 0.0, null}};
     for (Object[] c : cells) {
       rows.row("year", 2023, "region_level", "sigungu", "region_code", c[0], "cluster_kind", "ksic_division",
-          "cluster_id", "26", "employment", c[1], "establishments", c[2], "lq", c[3], "focus", c[4]);
+          "cluster_id", "26", "employment", c[1], "establishments", c[2], "lq", c[3], "focus", c[4],
+          "firm_hhi", c[5]);
     }
     rows.row("year", 2023, "region_level", "sigungu", "region_code", "R1", "cluster_kind", "tech_field",
         "cluster_id", "8", "patent_applications", 2.0, "patent_rta", 1.5);
@@ -69,6 +75,23 @@ class ClusterScoresTest {
     assertThat(tech.<Object>getAs("strong_cluster")).isNull();
     assertThat(tech.<Object>getAs("stars")).isNull();
     assertThat(tech.<String>getAs("method_version")).isEqualTo("test");
+  }
+
+  @Test
+  void aCellHeldByOneEmployerIsNotAStrongCluster(SparkSession spark) {
+    // R1 passes every CMP threshold; at HHI 0.5 (two equal employers at most) it is one anchor's cell
+    Map<String, Row> anchored = byRegion(ClusterScores.score(metrics(spark, 0.5), ScoreWeights.defaults(), "test"));
+    assertThat(anchored.get("R1").<Boolean>getAs("anchor_dominated")).isTrue();
+    assertThat(anchored.get("R1").<Boolean>getAs("strong_cluster")).isFalse();
+    // the flag takes nothing else away: same stars and the same composite as with three employers
+    Map<String, Row> spread = byRegion(ClusterScores.score(metrics(spark), ScoreWeights.defaults(), "test"));
+    assertThat(spread.get("R1").<Boolean>getAs("anchor_dominated")).isFalse();
+    assertThat(anchored.get("R1").<Integer>getAs("stars")).isEqualTo(spread.get("R1").<Integer>getAs("stars"));
+    assertThat(anchored.get("R1").<Double>getAs("composite"))
+        .isCloseTo(spread.get("R1").<Double>getAs("composite"), within(EPS));
+    // a cell without workplaces has no Herfindahl and is not flagged
+    assertThat(spread.get("R6").<Boolean>getAs("anchor_dominated")).isFalse();
+    assertThat(spread.get("R2").<Boolean>getAs("anchor_dominated")).isTrue();
   }
 
   @Test
