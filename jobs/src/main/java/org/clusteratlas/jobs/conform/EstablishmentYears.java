@@ -46,9 +46,12 @@ public final class EstablishmentYears {
   public static Dataset<Row> build(Dataset<Row> nps, Dataset<Row> links, Dataset<Row> firms, Dataset<Row> crosswalk) {
     Dataset<Row> npsLinks = links.filter(col("source").equalTo("nps").and(col("position").equalTo(1)))
         .select(col("source_file"), col("row_number"), col("firm_id").as("link_firm_id"));
-    Dataset<Row> rows = WorkplaceKey.assign(ExactDuplicates.dropped(nps))
+    // the key assignment reads its input from several branches, and so do the two aggregations below
+    // it: each is computed once rather than once per branch
+    Dataset<Row> rows = WorkplaceKey.assign(ExactDuplicates.dropped(nps).localCheckpoint(false))
         .join(npsLinks, new String[] {"source_file", "row_number"}, "left")
-        .withColumn("year", year(col("data_month")));
+        .withColumn("year", year(col("data_month")))
+        .localCheckpoint(false);
 
     Column registered = col("status").equalTo(1);
     Dataset<Row> years = rows.groupBy(WorkplaceKey.COLUMN, "year").agg(

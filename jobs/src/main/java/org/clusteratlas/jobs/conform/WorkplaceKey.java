@@ -1,12 +1,14 @@
 package org.clusteratlas.jobs.conform;
 
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_union;
 import static org.apache.spark.sql.functions.arrays_overlap;
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count_distinct;
-import static org.apache.spark.sql.functions.exists;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.levenshtein;
@@ -17,7 +19,10 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
@@ -87,7 +92,8 @@ public final class WorkplaceKey {
    * A few aggregations and joins blocked by BRN prefix and region; no per-row driver work.
    */
   public static Dataset<Row> assign(Dataset<Row> nps) {
-    Dataset<Row> base = baseKeys(nps);
+    // the repair and the final join both read the keyed rows: compute them once, not once per branch
+    Dataset<Row> base = baseKeys(nps).localCheckpoint(false);
     Dataset<Row> remap = typoRemap(base);
     return base.join(remap, new String[] {"_wk_base"}, "left")
         .withColumn(COLUMN, coalesce(col("_wk_anchor"), col("_wk_base")))
@@ -130,20 +136,43 @@ public final class WorkplaceKey {
         count_distinct(col("data_month")).as("months"),
         collect_set(col("data_month")).as("month_set"),
         collect_set(col("_wk_compact")).as("names"),
-        collect_set(col("_wk_region")).as("regions"));
+        collect_set(col("_wk_region")).as("regions")).localCheckpoint(false);
     Dataset<Row> orphans = perKey.filter(col("months").leq(ORPHAN_MONTHS)).select(col("_wk_base"),
-        col("prefix"), col("month_set").as("o_months"), col("names").as("o_names"),
-        explode(col("regions")).as("region"));
+            col("prefix"), col("month_set").as("o_months"), explode(col("regions")).as("region"),
+            col("names"))
+        .select(col("*"), explode(col("names")).as("o_name"))
+        .filter(length(col("o_name")).geq(MIN_NAME_LENGTH))
+        .select(col("_wk_base"), col("prefix"), col("region"), col("o_months"), col("o_name"),
+            explode(oneDeletionNeighbourhood(col("o_name"))).as("variant"));
+    // only the workplaces that share a prefix and region with an orphan are worth expanding
     Dataset<Row> anchors = perKey.filter(col("months").gt(ORPHAN_MONTHS)).select(
-        col("_wk_base").as("_wk_anchor"), col("prefix"), col("month_set").as("a_months"),
-        col("names").as("a_names"), col("months").as("a_count"), explode(col("regions")).as("region"));
-    Column oneEditAway = exists(col("o_names"), o -> length(o).geq(MIN_NAME_LENGTH)
-        .and(exists(col("a_names"), a -> levenshtein(o, a, 1).equalTo(1))));
-    return orphans.join(anchors, new String[] {"prefix", "region"})
-        .filter(not(arrays_overlap(col("o_months"), col("a_months"))).and(oneEditAway))
+            col("_wk_base").as("_wk_anchor"), col("prefix"), col("month_set").as("a_months"),
+            col("names"), col("months").as("a_count"), explode(col("regions")).as("region"))
+        .join(orphans.select("prefix", "region").distinct(), new String[] {"prefix", "region"}, "left_semi")
+        .select(col("*"), explode(col("names")).as("a_name"))
+        // one edit from a name of at least MIN_NAME_LENGTH characters
+        .filter(length(col("a_name")).geq(MIN_NAME_LENGTH - 1))
+        .select(col("_wk_anchor"), col("prefix"), col("region"), col("a_months"), col("a_count"),
+            col("a_name"), explode(oneDeletionNeighbourhood(col("a_name"))).as("variant"));
+    return orphans.join(anchors, new String[] {"prefix", "region", "variant"})
+        .filter(not(arrays_overlap(col("o_months"), col("a_months")))
+            .and(levenshtein(col("o_name"), col("a_name"), 1).equalTo(1)))
+        .select("_wk_base", "_wk_anchor", "a_count").distinct()
         .withColumn("_wk_pick", row_number().over(Window.partitionBy(col("_wk_base"))
             .orderBy(col("a_count").desc(), col("_wk_anchor"))))
         .filter(col("_wk_pick").equalTo(1))
         .select("_wk_base", "_wk_anchor");
+  }
+
+  /**
+   * The name and every string one character shorter. Two names one edit apart (substitution,
+   * insertion or deletion) always share one of these, so the pairs to compare are found by an equi-join
+   * instead of comparing every pair of names under one BRN prefix and region, which grows with the
+   * square of the workplaces there.
+   */
+  static Column oneDeletionNeighbourhood(Column name) {
+    Column deletions = transform(sequence(lit(1), length(name)),
+        i -> concat(substring(name, lit(1), i.minus(1)), substring(name, i.plus(1), length(name))));
+    return array_union(array(name), deletions);
   }
 }
