@@ -141,7 +141,9 @@ public final class DidPanel {
         sum(when(col(TIME).isNull().or(col(TIME).equalTo(Integer.MIN_VALUE)), 1).otherwise(0)).as("bad_time"),
         sum(when(col(COHORT).isNull().or(col(COHORT).equalTo(Integer.MIN_VALUE)), 1).otherwise(0)).as("bad_cohort"),
         sum(when(col(COHORT).lt(0).and(col(COHORT).notEqual(Integer.MIN_VALUE)), 1).otherwise(0)).as("neg_cohort"),
-        sum(when(lit(clustered).and(col(CLUSTER).isNull()), 1).otherwise(0)).as("no_cluster"));
+        sum(when(lit(clustered).and(col(CLUSTER).isNull()), 1).otherwise(0)).as("no_cluster"))
+        // read by the checks, the cohort sizes and the unit table below: aggregated once, not three times
+        .localCheckpoint(false);
     // rule 1: treated after the window = never treated within it
     Column recoded = when(col(COHORT).gt(last + delta), lit(0)).otherwise(col(COHORT));
     // rule 2: no pre-period → cannot be estimated

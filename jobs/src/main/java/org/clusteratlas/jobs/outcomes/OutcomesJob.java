@@ -13,6 +13,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Column;
@@ -43,6 +48,9 @@ import org.clusteratlas.jobs.tables.Warehouse;
  */
 public final class OutcomesJob {
   private static final Logger LOG = LogManager.getLogger(OutcomesJob.class);
+
+  /** Estimates run at once (see {@link #concurrently}); more only queue up on a 2-core machine. */
+  private static final int CONCURRENT_ESTIMATES = 3;
 
   /** How the stage runs: bootstrap draws and seed, suppression threshold, and whether to do breakdowns. */
   public record Settings(int bootstrap, long seed, int minFirms, List<String> outcomes, List<String> breakdowns,
@@ -102,15 +110,19 @@ public final class OutcomesJob {
       Dataset<Row> ep = FirmPanel.estimationPanel(outcomes, grantCohort, outcome).persist(StorageLevel.MEMORY_AND_DISK());
       EffectRows.Key key = EffectRows.Key.all("rnd_grant", outcome);
       manifest.step("cs " + outcome, () -> {
+        Map<String, Supplier<DidResult>> variants = new LinkedHashMap<>();
         for (DidOptions.Control control : DidOptions.Control.values()) {
           for (DidOptions.Base b : DidOptions.Base.values()) {
-            DidResult r = tryEstimate(ep, base.withControl(control).withBase(b), outcome);
-            if (r != null) {
-              rows.addAll(EffectRows.callawaySantAnna(key, r, settings.minFirms(), runId, true));
-              grant.put(outcome + "/" + control.label + "/" + b.label, r);
-            }
+            variants.put(outcome + "/" + control.label + "/" + b.label,
+                () -> tryEstimate(ep, base.withControl(control).withBase(b), outcome));
           }
         }
+        concurrently(variants).forEach((name, r) -> {
+          if (r != null) {
+            rows.addAll(EffectRows.callawaySantAnna(key, r, settings.minFirms(), runId, true));
+            grant.put(name, r);
+          }
+        });
       });
       manifest.step("naive " + outcome, () -> {
         List<Row> n = NaiveBeforeAfter.estimate(ep).collectAsList();
@@ -181,21 +193,62 @@ public final class OutcomesJob {
       String id = r.getString(0);
       treatments.put("roster:" + id, new Column[] {element_at(col("program_entry"), id), lit(true)});
     }
+    Map<String, Supplier<List<Row>>> slices = new LinkedHashMap<>();
     for (Map.Entry<String, Column[]> t : treatments.entrySet()) {
       for (String outcome : settings.outcomes()) {
-        Dataset<Row> ep = FirmPanel.estimationPanel(outcomes.filter(t.getValue()[1]), t.getValue()[0], outcome);
-        EffectRows.Key key = EffectRows.Key.all(t.getKey(), outcome);
-        DidResult r = tryEstimate(ep, opt, t.getKey() + " " + outcome);
-        if (r != null) {
-          out.addAll(EffectRows.callawaySantAnna(key, r, settings.minFirms(), runId, false));
-        }
-        if (t.getKey().startsWith("roster:")) {
-          out.addAll(EffectRows.simple(key, "naive_before_after", "none",
-              NaiveBeforeAfter.estimate(ep).collectAsList(), settings.minFirms(), z, EffectRows.NAIVE_VERSION, runId));
-        }
+        slices.put(t.getKey() + " " + outcome, () -> {
+          List<Row> rows = new ArrayList<>();
+          Dataset<Row> ep = FirmPanel.estimationPanel(outcomes.filter(t.getValue()[1]), t.getValue()[0], outcome);
+          EffectRows.Key key = EffectRows.Key.all(t.getKey(), outcome);
+          DidResult r = tryEstimate(ep, opt, t.getKey() + " " + outcome);
+          if (r != null) {
+            rows.addAll(EffectRows.callawaySantAnna(key, r, settings.minFirms(), runId, false));
+          }
+          if (t.getKey().startsWith("roster:")) {
+            rows.addAll(EffectRows.simple(key, "naive_before_after", "none",
+                NaiveBeforeAfter.estimate(ep).collectAsList(), settings.minFirms(), z, EffectRows.NAIVE_VERSION, runId));
+          }
+          return rows;
+        });
       }
     }
+    concurrently(slices).values().forEach(out::addAll);
     return out;
+  }
+
+  /**
+   * Runs independent estimates from a few driver threads and returns their results in the given order.
+   * One estimate is a chain of small Spark jobs that leave most cores idle between them; running a few
+   * at once keeps the executors busy. The results do not depend on the order the jobs finish in.
+   */
+  private static <T> Map<String, T> concurrently(Map<String, Supplier<T>> work) {
+    ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT_ESTIMATES, r -> {
+      Thread t = new Thread(r, "atlas-estimate");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Map<String, Future<T>> futures = new LinkedHashMap<>();
+      work.forEach((name, task) -> futures.put(name, pool.submit(task::get)));
+      Map<String, T> out = new LinkedHashMap<>();
+      for (Map.Entry<String, Future<T>> f : futures.entrySet()) {
+        try {
+          out.put(f.getKey(), f.getValue().get());
+        } catch (ExecutionException e) {
+          Throwable cause = e.getCause();
+          if (cause instanceof RuntimeException re) {
+            throw re;
+          }
+          throw new IllegalStateException(f.getKey() + ": " + cause.getMessage(), cause);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while estimating " + f.getKey(), e);
+        }
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** A sample too small or degenerate for the estimator is skipped (and logged), not fatal for the stage. */
