@@ -43,7 +43,7 @@ import picocli.CommandLine.Option;
  * and every breakdown). Per-step seconds and the link stage's comparison counts come from the stages'
  * own run manifests, so the benchmark and a production run report the same things.
  */
-@Command(name = "bench", description = "Benchmark generate and the pipeline stages at a given scale (rows/s, seconds per stage and step, peak memory).")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark generate and the pipeline stages at a given scale (rows/s, seconds per stage and step, peak memory).")
 public final class BenchCommand implements Callable<Integer> {
   /** The stages worth timing; quality, publish and report only read what these wrote. */
   static final List<String> TIMED = List.of("ingest", "link", "clusters", "outcomes");

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "clusters",
+@Command(name = "clusters", mixinStandardHelpOptions = true,
     description = "Score regional clusters: gold.cluster_metrics, gold.cluster_scores, gold.tech_specialization.")
 public final class ClustersCommand implements Callable<Integer> {
   @Mixin

@@ -10,7 +10,7 @@ import org.clusteratlas.jobs.tables.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "conform", description = "Build the conformed silver tables (establishment_year, firm_year, "
+@Command(name = "conform", mixinStandardHelpOptions = true, description = "Build the conformed silver tables (establishment_year, firm_year, "
     + "rnd_participation, patent, patent_party, program_participation) from bronze and the linked firms.")
 public final class ConformCommand implements Callable<Integer> {
   @Mixin

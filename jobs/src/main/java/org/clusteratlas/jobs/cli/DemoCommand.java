@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
  * the same one is already there), runs the whole pipeline on it, judges links, clusters and effects
  * against the generator's truth, and says where the report is.
  */
-@Command(name = "demo", description = "Generate a small national dataset and run the whole pipeline on it, embedded.")
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "Generate a small national dataset and run the whole pipeline on it, embedded.")
 public final class DemoCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;

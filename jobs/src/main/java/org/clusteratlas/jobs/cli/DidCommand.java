@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "did", sortOptions = false,
+@Command(name = "did", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Callaway & Sant'Anna (2021) group-time ATTs on any panel you bring, as R did::att_gt + aggte "
         + "(no covariates): ATT(g,t), simple/group/dynamic/calendar aggregations, analytic and multiplier-bootstrap "
         + "SEs, sup-t bands, Wald pre-test.",

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "generate",
+@Command(name = "generate", mixinStandardHelpOptions = true,
     description = "Write the synthetic national dataset (six raw sources in their real layouts + ground truth).")
 public final class GenerateCommand implements Callable<Integer> {
   @Mixin

@@ -8,7 +8,7 @@ import org.clusteratlas.jobs.tables.WarehouseInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "info", description = "List the warehouse's tables: Delta version, rows, last operation and time.")
+@Command(name = "info", mixinStandardHelpOptions = true, description = "List the warehouse's tables: Delta version, rows, last operation and time.")
 public final class InfoCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "ingest", description = "Load the raw source files into typed bronze Delta tables.")
+@Command(name = "ingest", mixinStandardHelpOptions = true, description = "Load the raw source files into typed bronze Delta tables.")
 public final class IngestCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;

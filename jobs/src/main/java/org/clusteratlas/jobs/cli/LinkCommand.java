@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "link", description = "Resolve source records to registered firms: silver.firm, silver.entity_link, "
+@Command(name = "link", mixinStandardHelpOptions = true, description = "Resolve source records to registered firms: silver.firm, silver.entity_link, "
     + "silver.link_review.")
 public final class LinkCommand implements Callable<Integer> {
   @Mixin

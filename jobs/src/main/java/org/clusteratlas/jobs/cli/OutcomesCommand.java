@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "outcomes", description = "Build gold.firm_outcomes and gold.program_effects: the naive before/after "
+@Command(name = "outcomes", mixinStandardHelpOptions = true, description = "Build gold.firm_outcomes and gold.program_effects: the naive before/after "
     + "figure beside counterfactual estimates (Callaway & Sant'Anna, matched DiD) of R&D grants and programs.")
 public final class OutcomesCommand implements Callable<Integer> {
   @Mixin

@@ -9,7 +9,7 @@ import org.clusteratlas.jobs.tables.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "publish", description = "Write the serving snapshot of the gold tables (Parquet + CSV + manifest) and move 'latest'.")
+@Command(name = "publish", mixinStandardHelpOptions = true, description = "Write the serving snapshot of the gold tables (Parquet + CSV + manifest) and move 'latest'.")
 public final class PublishCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;

@@ -9,7 +9,7 @@ import org.clusteratlas.jobs.tables.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "quality", description = "Check the gold tables' expectations; fails (and blocks publish) when one does not hold.")
+@Command(name = "quality", mixinStandardHelpOptions = true, description = "Check the gold tables' expectations; fails (and blocks publish) when one does not hold.")
 public final class QualityCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "report",
+@Command(name = "report", mixinStandardHelpOptions = true,
     description = "Write a self-contained HTML report (clusters, tile map, trends, program outcomes, link quality).")
 public final class ReportCommand implements Callable<Integer> {
   @Mixin

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "run",
+@Command(name = "run", mixinStandardHelpOptions = true,
     description = "Run the pipeline: ingest → link → clusters → outcomes → quality → publish → report.")
 public final class RunCommand implements Callable<Integer> {
   @Mixin

@@ -42,11 +42,13 @@ public final class ClusterScores {
   public static final String METHOD = "clusters-1.2";
 
   /**
-   * A cell whose employer Herfindahl reaches this (fewer than two equivalent employers) is one plant
-   * or one firm's sites, not an agglomeration. The CMP rule never meets such cells: County Business
-   * Patterns withholds cells that would disclose a single employer, while NPS data is per workplace.
+   * A cell whose employer Herfindahl reaches this (one employer holds about 95% of its employment or
+   * more) is one firm's plant or sites, not an agglomeration. The CMP rule never meets such cells:
+   * County Business Patterns withholds cells that would disclose a single employer, while NPS data is
+   * per workplace. The bar is high on purpose: a cluster grown around one anchor firm (a shipyard town,
+   * a chip campus with its suppliers) keeps the anchor's share well below it and stays a cluster.
    */
-  static final double ANCHOR_HHI = 0.5;
+  static final double ANCHOR_HHI = 0.9;
 
   private static final double CLIP = 3.0;
   private static final org.apache.spark.sql.types.DecimalType EXACT =

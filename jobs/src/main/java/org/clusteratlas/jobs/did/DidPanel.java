@@ -114,12 +114,28 @@ public final class DidPanel {
 
   /** Validates the standard long panel and applies the pre-processing rules. */
   public static Prepared prepare(Dataset<Row> panel, DidOptions opt, boolean clustered) {
-    Dataset<Row> p = panel.select(UNIT, TIME, COHORT, Y, CLUSTER).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> p = estimationColumns(panel);
+    // a caller that estimates several variants of one panel at once caches it for all of them (see
+    // estimationColumns); only a panel nobody cached yet is cached, and released, here
+    boolean owner = p.storageLevel().equals(StorageLevel.NONE());
+    if (owner) {
+      p.persist(StorageLevel.MEMORY_AND_DISK());
+    }
     try {
       return prepareCached(p, opt, clustered);
     } finally {
-      p.unpersist();
+      if (owner) {
+        p.unpersist();
+      }
     }
+  }
+
+  /**
+   * The columns of a standard long panel the estimator reads. Persisting this frame before estimating
+   * several variants of the panel at once lets them share one cached copy.
+   */
+  public static Dataset<Row> estimationColumns(Dataset<Row> panel) {
+    return panel.select(UNIT, TIME, COHORT, Y, CLUSTER);
   }
 
   private static Prepared prepareCached(Dataset<Row> p, DidOptions opt, boolean clustered) {

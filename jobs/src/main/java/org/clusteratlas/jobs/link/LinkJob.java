@@ -124,21 +124,27 @@ public final class LinkJob {
     Map<String, SliceModel> saved = loadModels();
     for (String source : MODEL_SOURCES) {
       long t0 = System.nanoTime();
-      SourceUnits.Prepared prepared = prepare(source);
       Dataset<Row> decided = decisionsFor(source);
-      Dataset<Row> fresh = prepared.records()
-          .join(existing, new String[] {"source_file", "row_number", "position"}, "left_anti");
-      if (decided != null) {
-        // units named in review decisions are re-linked even when their records were decided before
-        Dataset<Row> reviewed = prepared.records().join(decided.select("unit_id").distinct(), "unit_id");
-        fresh = fresh.unionByName(reviewed).distinct();
-      }
-      Dataset<Row> todo = keep(fresh);
-      long todoRecords = todo.count();
-      if (todoRecords == 0) {
+      Pending pending = manifest.step("prepare " + source, () -> {
+        SourceUnits.Prepared prepared = prepare(source);
+        Dataset<Row> fresh = prepared.records()
+            .join(existing, new String[] {"source_file", "row_number", "position"}, "left_anti");
+        if (decided != null) {
+          // units named in review decisions are re-linked even when their records were decided before
+          Dataset<Row> reviewed = prepared.records().join(decided.select("unit_id").distinct(), "unit_id");
+          fresh = fresh.unionByName(reviewed).distinct();
+        }
+        Dataset<Row> todo = keep(fresh);
+        long records = todo.count();
+        return records == 0 ? null
+            : new Pending(todo, keep(prepared.units().join(todo.select("unit_id").distinct(), "unit_id")), records);
+      });
+      if (pending == null) {
         continue;
       }
-      Dataset<Row> units = keep(prepared.units().join(todo.select("unit_id").distinct(), "unit_id"));
+      Dataset<Row> todo = pending.records();
+      Dataset<Row> units = pending.units();
+      long todoRecords = pending.count();
       SliceOutcome out = manifest.step("link " + source, () -> linkSlice(source, todo, units, places, saved,
           firmCount, decided, runId));
       manifest.step("write " + source, () -> {
@@ -482,6 +488,9 @@ public final class LinkJob {
    * Materialises a frame once and cuts its lineage (a local checkpoint), so later plans stay small: the
    * link plans stack many joins and name UDFs, and re-planning them whole exhausts the driver.
    */
+  /** A source's records not linked yet, their units, and how many records. */
+  private record Pending(Dataset<Row> records, Dataset<Row> units, long count) {}
+
   private Dataset<Row> keep(Dataset<Row> frame) {
     Dataset<Row> kept = frame.localCheckpoint(true);
     cached.add(kept);

@@ -30,6 +30,7 @@ import org.clusteratlas.datasets.schema.Silver;
 import org.clusteratlas.jobs.UserError;
 import org.clusteratlas.jobs.did.DidEstimator;
 import org.clusteratlas.jobs.did.DidOptions;
+import org.clusteratlas.jobs.did.DidPanel;
 import org.clusteratlas.jobs.did.DidResult;
 import org.clusteratlas.jobs.tables.RunManifest;
 import org.clusteratlas.jobs.tables.Warehouse;
@@ -117,7 +118,14 @@ public final class OutcomesJob {
                 () -> tryEstimate(ep, base.withControl(control).withBase(b), outcome));
           }
         }
-        concurrently(variants).forEach((name, r) -> {
+        Dataset<Row> shared = DidPanel.estimationColumns(ep).persist(StorageLevel.MEMORY_AND_DISK());
+        Map<String, DidResult> results;
+        try {
+          results = concurrently(variants);
+        } finally {
+          shared.unpersist();
+        }
+        results.forEach((name, r) -> {
           if (r != null) {
             rows.addAll(EffectRows.callawaySantAnna(key, r, settings.minFirms(), runId, true));
             grant.put(name, r);

@@ -79,8 +79,8 @@ class ClusterScoresTest {
 
   @Test
   void aCellHeldByOneEmployerIsNotAStrongCluster(SparkSession spark) {
-    // R1 passes every CMP threshold; at HHI 0.5 (two equal employers at most) it is one anchor's cell
-    Map<String, Row> anchored = byRegion(ClusterScores.score(metrics(spark, 0.5), ScoreWeights.defaults(), "test"));
+    // R1 passes every CMP threshold; at HHI 0.95 (one employer holds about 97%) it is one firm's cell
+    Map<String, Row> anchored = byRegion(ClusterScores.score(metrics(spark, 0.95), ScoreWeights.defaults(), "test"));
     assertThat(anchored.get("R1").<Boolean>getAs("anchor_dominated")).isTrue();
     assertThat(anchored.get("R1").<Boolean>getAs("strong_cluster")).isFalse();
     // the flag takes nothing else away: same stars and the same composite as with three employers
@@ -92,6 +92,12 @@ class ClusterScoresTest {
     // a cell without workplaces has no Herfindahl and is not flagged
     assertThat(spread.get("R6").<Boolean>getAs("anchor_dominated")).isFalse();
     assertThat(spread.get("R2").<Boolean>getAs("anchor_dominated")).isTrue();
+    // two equal employers are not one
+    assertThat(spread.get("R3").<Boolean>getAs("anchor_dominated")).isFalse();
+    // an anchor firm with 93% of the cell (HHI 0.86) and specialised neighbours is still a strong cluster
+    Map<String, Row> anchorTown = byRegion(ClusterScores.score(metrics(spark, 0.86), ScoreWeights.defaults(), "test"));
+    assertThat(anchorTown.get("R1").<Boolean>getAs("anchor_dominated")).isFalse();
+    assertThat(anchorTown.get("R1").<Boolean>getAs("strong_cluster")).isTrue();
   }
 
   @Test
