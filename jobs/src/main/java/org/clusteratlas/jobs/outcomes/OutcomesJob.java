@@ -168,15 +168,18 @@ public final class OutcomesJob {
     List<Row> cells = ep.filter(col(column).isNotNull()).groupBy(column)
         .agg(countDistinct(when(col("cohort").gt(0), col("unit"))).as("treated"))
         .filter(col("treated").geq(settings.minFirms())).orderBy(column).collectAsList();
+    Map<String, Supplier<DidResult>> estimates = new LinkedHashMap<>();
     for (Row cell : cells) {
       String value = cell.getString(0);
-      DidResult r = tryEstimate(ep.filter(col(column).equalTo(value)), opt, outcome + " " + kind + "=" + value);
+      estimates.put(value, () -> tryEstimate(ep.filter(col(column).equalTo(value)), opt, outcome + " " + kind + "=" + value));
+    }
+    concurrently(estimates).forEach((value, r) -> {
       if (r != null) {
         EffectRows.Key key = new EffectRows.Key("rnd_grant", outcome, kind, kind.equals("region") ? value : "",
             kind.equals("cluster") ? value : "");
         out.addAll(EffectRows.callawaySantAnna(key, r, settings.minFirms(), runId, false));
       }
-    }
+    });
     return out;
   }
 
@@ -225,7 +228,7 @@ public final class OutcomesJob {
   }
 
   /**
-   * Runs independent estimates from a few driver threads and returns their results in the given order.
+   * Runs independent estimates (variants, breakdown cells, treatments) from a few driver threads and returns their results in the given order.
    * One estimate is a chain of small Spark jobs that leave most cores idle between them; running a few
    * at once keeps the executors busy. The results do not depend on the order the jobs finish in.
    */
