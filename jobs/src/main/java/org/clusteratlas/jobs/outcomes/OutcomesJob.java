@@ -171,7 +171,8 @@ public final class OutcomesJob {
     Map<String, Supplier<DidResult>> estimates = new LinkedHashMap<>();
     for (Row cell : cells) {
       String value = cell.getString(0);
-      estimates.put(value, () -> tryEstimate(ep.filter(col(column).equalTo(value)), opt, outcome + " " + kind + "=" + value));
+      estimates.put(value,
+          () -> tryEstimate(ep.filter(col(column).equalTo(value)), opt, outcome + " " + kind + "=" + value));
     }
     concurrently(estimates).forEach((value, r) -> {
       if (r != null) {
@@ -228,9 +229,10 @@ public final class OutcomesJob {
   }
 
   /**
-   * Runs independent estimates (variants, breakdown cells, treatments) from a few driver threads and returns their results in the given order.
-   * One estimate is a chain of small Spark jobs that leave most cores idle between them; running a few
-   * at once keeps the executors busy. The results do not depend on the order the jobs finish in.
+   * Runs independent estimates (variants, breakdown cells, treatments) from a few driver threads and
+   * returns their results in the given order. One estimate is a chain of small Spark jobs that leave
+   * most cores idle between them; running a few at once keeps the executors busy. The results do not
+   * depend on the order the jobs finish in.
    */
   private static <T> Map<String, T> concurrently(Map<String, Supplier<T>> work) {
     ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT_ESTIMATES, r -> {
