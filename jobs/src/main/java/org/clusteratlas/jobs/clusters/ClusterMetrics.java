@@ -65,11 +65,7 @@ public final class ClusterMetrics {
                 .as("employer")));
     Dataset<Row> regionEmployment = workplaces.groupBy(cols(REGION))
         .agg(sum("emp").as("region_employment"), count(lit(1)).as("region_establishments"));
-    Dataset<Row> clusterWorkplaces = byKsic(workplaces, membership);
-    Dataset<Row> size = clusterWorkplaces.groupBy(cols(KEY)).agg(
-        sum("emp").as("employment"), count(lit(1)).as("establishments"),
-        countDistinct(col("firm_id")).as("firms"), sum("hires").as("hires"))
-        .join(employerConcentration(clusterWorkplaces), Joins.seq(KEY), "left");
+    Dataset<Row> size = sizeAndConcentration(byKsic(workplaces, membership));
 
     // revenue by head office
     Dataset<Row> firmYears = RegionLevels.expand(in.firmYear()
@@ -118,17 +114,24 @@ public final class ClusterMetrics {
   }
 
   /**
-   * Herfindahl index of the cell's employment over its employers, Σ s_i² with s_i the employer's share
-   * (1/HHI is the equivalent number of employers). Squares and sums run on exact decimals.
+   * Employment, establishments, firms and hires per cell, and the Herfindahl index of its employment
+   * over its employers, Σ s_i² with s_i the employer's share (1/HHI is the equivalent number of
+   * employers). One pass per employer, then per cell: a firm is one employer, so counting the
+   * employers that carry a firm id counts the cell's distinct firms. Squares and sums run on exact
+   * decimals.
    */
-  private static Dataset<Row> employerConcentration(Dataset<Row> clusterWorkplaces) {
+  private static Dataset<Row> sizeAndConcentration(Dataset<Row> clusterWorkplaces) {
     Column employerEmp = col("employer_emp");
-    return clusterWorkplaces.groupBy(cols(with(KEY, "employer"))).agg(sum("emp").as("employer_emp"))
+    return clusterWorkplaces.groupBy(cols(with(KEY, "employer"))).agg(
+            sum("emp").as("employer_emp"), count(lit(1)).as("employer_establishments"),
+            max("firm_id").as("employer_firm"), sum("hires").as("employer_hires"))
         .groupBy(cols(KEY)).agg(
-            sum(employerEmp.multiply(employerEmp)).as("_squares"), sum(employerEmp).as("_total"))
+            sum(employerEmp).as("employment"), sum("employer_establishments").as("establishments"),
+            count(col("employer_firm")).as("firms"), sum("employer_hires").as("hires"),
+            sum(employerEmp.multiply(employerEmp)).as("_squares"))
         .select(col("*"), try_divide(col("_squares").cast("double"),
-            pow(col("_total").cast("double"), 2)).as("firm_hhi"))
-        .drop("_squares", "_total");
+            pow(col("employment").cast("double"), 2)).as("firm_hhi"))
+        .drop("_squares");
   }
 
   /** Units (with {@code unit_ksic}) in their KSIC-division cluster and in every matching custom cluster. */

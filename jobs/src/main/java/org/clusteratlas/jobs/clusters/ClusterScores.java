@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.log1p;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.percentile;
 import static org.apache.spark.sql.functions.rank;
 import static org.apache.spark.sql.functions.sqrt;
@@ -146,7 +147,7 @@ public final class ClusterScores {
             .and(col("lq").geq(col("lq_p75"))).and(col("lq").geq(1.0))
             .and(col("employment").gt(col("employment_p25")))
             .and(col("establishments").gt(col("establishments_p25")))
-            .and(col("anchor_dominated").unary_$bang()), lit(false))))
+            .and(not(col("anchor_dominated"))), lit(false))))
         .withColumn("star_size", when(measured, coalesce(hasJobs.and(col("employment").geq(col("_employment_p90"))), lit(false))))
         .withColumn("star_specialisation", when(measured, coalesce(hasJobs.and(col("lq").geq(2.0)), lit(false))))
         .withColumn("star_focus", when(measured, coalesce(hasJobs.and(col("focus").geq(col("_focus_p90"))), lit(false))))

@@ -89,7 +89,9 @@ public final class WorkplaceKey {
 
   /**
    * Adds {@link #COLUMN} to bronze NPS rows (any subset of months, with or without exact duplicates).
-   * A few aggregations and joins blocked by BRN prefix and region; no per-row driver work.
+   * A few aggregations and joins blocked by BRN prefix and region; no per-row driver work. The keyed
+   * rows and the per-key summary are local checkpoints, which Spark computes (their shuffles, under
+   * adaptive execution) when this method builds the plan, not when the result is read.
    */
   public static Dataset<Row> assign(Dataset<Row> nps) {
     // the repair and the final join both read the keyed rows: compute them once, not once per branch

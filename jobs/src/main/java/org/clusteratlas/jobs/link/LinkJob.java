@@ -484,13 +484,13 @@ public final class LinkJob {
         .whenMatched().updateAll().whenNotMatched().insertAll().execute();
   }
 
+  /** A source's records not linked yet, their units, and how many records. */
+  private record Pending(Dataset<Row> records, Dataset<Row> units, long count) {}
+
   /**
    * Materialises a frame once and cuts its lineage (a local checkpoint), so later plans stay small: the
    * link plans stack many joins and name UDFs, and re-planning them whole exhausts the driver.
    */
-  /** A source's records not linked yet, their units, and how many records. */
-  private record Pending(Dataset<Row> records, Dataset<Row> units, long count) {}
-
   private Dataset<Row> keep(Dataset<Row> frame) {
     Dataset<Row> kept = frame.localCheckpoint(true);
     cached.add(kept);

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.clusteratlas.jobs.conform.EstablishmentYearsTest.month;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,21 +32,20 @@ class WorkplaceKeyTest {
   @Test
   void substitutionInsertionAndDeletionFoldIntoTheWorkplaceButNotAConcurrentNamesake(SparkSession spark) {
     String anchor = "130811|대성정밀|11110";
-    Dataset<Row> nps = Frames.of(spark, Bronze.NPS,
-        // the workplace: January to May
-        month(FILE, 1, "2023-01", "(주)대성정밀", "130811", 1, "11110", 6, 0, 0, 60),
-        month(FILE, 2, "2023-02", "(주)대성정밀", "130811", 1, "11110", 6, 0, 0, 60),
-        month(FILE, 3, "2023-03", "(주)대성정밀", "130811", 1, "11110", 6, 0, 0, 60),
-        month(FILE, 4, "2023-04", "(주)대성정밀", "130811", 1, "11110", 6, 0, 0, 60),
-        month(FILE, 5, "2023-05", "(주)대성정밀", "130811", 1, "11110", 6, 0, 0, 60),
-        // June: a letter substituted; July: one inserted; August: one dropped — all months it is absent
-        month(FILE, 6, "2023-06", "(주)대상정밀", "130811", 1, "11110", 6, 0, 0, 60),
-        month(FILE, 7, "2023-07", "(주)대성정밀공", "130811", 1, "11110", 6, 0, 0, 60),
-        month(FILE, 8, "2023-08", "(주)대성밀", "130811", 1, "11110", 6, 0, 0, 60),
-        // one edit away but reported in a month the workplace also reports: a different workplace
-        month(FILE, 9, "2023-03", "(주)대성정말", "130811", 1, "11110", 4, 0, 0, 40),
-        // one edit away under another BRN prefix: another employer
-        month(FILE, 10, "2023-09", "(주)대성정밀", "220811", 1, "11110", 2, 0, 0, 20));
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int m = 1; m <= 5; m++) { // the workplace: January to May, rows 1-5
+      rows.add(month(FILE, m, "2023-0" + m, "(주)대성정밀", "130811", 1, "11110", 6, 0, 0, 60));
+    }
+    // June: a letter substituted; July: one inserted; August: one dropped — all months it is absent
+    rows.add(month(FILE, 6, "2023-06", "(주)대상정밀", "130811", 1, "11110", 6, 0, 0, 60));
+    rows.add(month(FILE, 7, "2023-07", "(주)대성정밀공", "130811", 1, "11110", 6, 0, 0, 60));
+    rows.add(month(FILE, 8, "2023-08", "(주)대성밀", "130811", 1, "11110", 6, 0, 0, 60));
+    // one edit away but reported in a month the workplace also reports: a different workplace
+    rows.add(month(FILE, 9, "2023-03", "(주)대성정말", "130811", 1, "11110", 4, 0, 0, 40));
+    // the workplace's own name under another BRN prefix: another employer
+    rows.add(month(FILE, 10, "2023-09", "(주)대성정밀", "220811", 1, "11110", 2, 0, 0, 20));
+    @SuppressWarnings("unchecked")
+    Dataset<Row> nps = Frames.of(spark, Bronze.NPS, rows.toArray(new Map[0]));
     Map<Long, String> keyByRow = new HashMap<>();
     for (Row r : WorkplaceKey.assign(nps).select(col("row_number"), col(WorkplaceKey.COLUMN)).collectAsList()) {
       keyByRow.put(r.getLong(0), r.getString(1));
