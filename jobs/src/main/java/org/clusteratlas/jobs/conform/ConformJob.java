@@ -6,9 +6,11 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -20,6 +22,7 @@ import org.clusteratlas.datasets.schema.Bronze;
 import org.clusteratlas.datasets.schema.Silver;
 import org.clusteratlas.datasets.schema.TableContract;
 import org.clusteratlas.jobs.UserError;
+import org.clusteratlas.jobs.spark.Concurrent;
 import org.clusteratlas.jobs.tables.RunManifest;
 import org.clusteratlas.jobs.tables.Warehouse;
 
@@ -37,7 +40,10 @@ public final class ConformJob {
   /** The stage name in run manifests. */
   public static final String STAGE = "conform";
 
-  /** Tables written, in the order they are written. */
+  /** Chains of table writes run at once; more only queue up on a 2-core machine. */
+  private static final int CONCURRENT_CHAINS = 3;
+
+  /** Tables written (establishment years before firm years; the other tables at the same time). */
   public static final List<TableContract> OUTPUTS = List.of(Silver.ESTABLISHMENT_YEAR, Silver.FIRM_YEAR,
       Silver.RND_PARTICIPATION, Silver.PATENT, Silver.PATENT_PARTY, Silver.PROGRAM_PARTICIPATION);
 
@@ -78,22 +84,37 @@ public final class ConformJob {
 
     Dataset<Row> nps = warehouse.read(Bronze.NPS);
     Dataset<Row> crosswalk = manifest.step("nts crosswalk", () -> NtsCrosswalk.forNps(nps));
-    rows.put(Silver.ESTABLISHMENT_YEAR.qualifiedName(), write(manifest, Silver.ESTABLISHMENT_YEAR,
-        EstablishmentYears.build(nps, links, firms, crosswalk)));
-    // firm_year reads the establishment years just written rather than recomputing them
-    rows.put(Silver.FIRM_YEAR.qualifiedName(), write(manifest, Silver.FIRM_YEAR,
-        FirmYears.build(warehouse.read(Silver.ESTABLISHMENT_YEAR), warehouse.read(Bronze.FINANCIALS), firms)));
-    rows.put(Silver.RND_PARTICIPATION.qualifiedName(), write(manifest, Silver.RND_PARTICIPATION,
-        RndParticipations.build(warehouse.read(Bronze.NTIS), links, firms)));
-
-    Dataset<Row> records = Patents.latest(warehouse.read(Bronze.KIPRIS)).persist(StorageLevel.MEMORY_AND_DISK());
-    rows.put(Silver.PATENT.qualifiedName(), write(manifest, Silver.PATENT, Patents.applications(records)));
-    rows.put(Silver.PATENT_PARTY.qualifiedName(), write(manifest, Silver.PATENT_PARTY,
-        Patents.parties(records, links, AddressRegions.lookup(warehouse.spark()))));
-    records.unpersist();
-
-    rows.put(Silver.PROGRAM_PARTICIPATION.qualifiedName(), write(manifest, Silver.PROGRAM_PARTICIPATION,
-        ProgramParticipations.build(warehouse.read(Bronze.PROGRAMS), links, firms)));
+    // four independent chains of small Spark jobs, run side by side (each writes its own tables)
+    Map<String, Supplier<Map<String, Long>>> chains = new LinkedHashMap<>();
+    chains.put("establishments", () -> {
+      Map<String, Long> n = new LinkedHashMap<>();
+      n.put(Silver.ESTABLISHMENT_YEAR.qualifiedName(), write(manifest, Silver.ESTABLISHMENT_YEAR,
+          EstablishmentYears.build(nps, links, firms, crosswalk)));
+      // firm_year reads the establishment years just written rather than recomputing them
+      n.put(Silver.FIRM_YEAR.qualifiedName(), write(manifest, Silver.FIRM_YEAR,
+          FirmYears.build(warehouse.read(Silver.ESTABLISHMENT_YEAR), warehouse.read(Bronze.FINANCIALS), firms)));
+      return n;
+    });
+    chains.put("r&d", () -> Map.of(Silver.RND_PARTICIPATION.qualifiedName(), write(manifest,
+        Silver.RND_PARTICIPATION, RndParticipations.build(warehouse.read(Bronze.NTIS), links, firms))));
+    chains.put("patents", () -> {
+      Map<String, Long> n = new LinkedHashMap<>();
+      Dataset<Row> records = Patents.latest(warehouse.read(Bronze.KIPRIS)).persist(StorageLevel.MEMORY_AND_DISK());
+      try {
+        n.put(Silver.PATENT.qualifiedName(), write(manifest, Silver.PATENT, Patents.applications(records)));
+        n.put(Silver.PATENT_PARTY.qualifiedName(), write(manifest, Silver.PATENT_PARTY,
+            Patents.parties(records, links, AddressRegions.lookup(warehouse.spark()))));
+      } finally {
+        records.unpersist();
+      }
+      return n;
+    });
+    chains.put("programs", () -> Map.of(Silver.PROGRAM_PARTICIPATION.qualifiedName(), write(manifest,
+        Silver.PROGRAM_PARTICIPATION, ProgramParticipations.build(warehouse.read(Bronze.PROGRAMS), links, firms))));
+    Map<String, Map<String, Long>> written = Concurrent.all(chains, CONCURRENT_CHAINS, "atlas-conform");
+    Map<String, Long> byTable = new HashMap<>();
+    written.values().forEach(byTable::putAll);
+    OUTPUTS.forEach(t -> rows.put(t.qualifiedName(), byTable.get(t.qualifiedName())));
 
     Map<String, Object> coverage = manifest.step("coverage", this::coverage);
     manifest.detail("coverage", coverage);

@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.substring;
-import static org.apache.spark.sql.functions.translate;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.try_to_timestamp;
@@ -24,12 +23,12 @@ final class Cells {
   private Cells() {}
 
   /**
-   * Cell {@code i} (0-based) trimmed; empty → null. Characters that replaced undecodable bytes are
-   * dropped (the row keeps {@code decode_repaired}); a short row yields null rather than an error.
+   * Cell {@code i} (0-based) trimmed; empty → null; a short row yields null rather than an error.
+   * Characters that replaced undecodable bytes are already gone ({@link RawFileReader} drops them from
+   * the cells of a repaired line, which keeps {@code decode_repaired}).
    */
   static Column cell(int i) {
-    // translate maps single characters: far cheaper than a regex on every cell of every row
-    Column c = trim(translate(try_element_at(col("cells"), lit(i + 1)), "\uFFFD", ""));
+    Column c = trim(try_element_at(col("cells"), lit(i + 1)));
     return when(c.equalTo(lit("")), lit(null).cast(DataTypes.StringType)).otherwise(c);
   }
 

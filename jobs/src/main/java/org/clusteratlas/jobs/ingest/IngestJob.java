@@ -22,6 +22,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -51,6 +53,7 @@ import org.clusteratlas.jobs.tables.Warehouse;
  */
 public final class IngestJob {
   private static final Logger LOG = LogManager.getLogger(IngestJob.class);
+  private static final String HUGE_METHOD_LIMIT = "spark.sql.codegen.hugeMethodLimit";
 
   /** Per-file outcome of one ingest run. */
   public record FileResult(String source, String file, String status, long rowsRead, long rowsLoaded,
@@ -212,8 +215,9 @@ public final class IngestJob {
   }
 
   /**
-   * One task per file reads, decodes, checksums and splits it; the parser types and checks the rows
-   * in the same pass. The result (data rows and one record per file) is cached for the writes.
+   * Tasks of about {@code spark.sql.files.maxPartitionBytes} (128 MiB unless set) each read their files
+   * in turn, decoding, checksumming and splitting them; the parser types and checks the rows in the
+   * same pass. The result (data rows and one record per file) is cached for the writes.
    */
   private Dataset<Row> readAndParse(SourceParser parser, List<RawFile> files, String loadId) {
     Map<String, String> hadoop = new HashMap<>();
@@ -224,10 +228,14 @@ public final class IngestJob {
         spark.sparkContext().broadcast(hadoop, scala.reflect.ClassTag$.MODULE$.apply(Map.class));
     String root = rawRoot;
     RawSource source = parser.source();
-    List<Row> paths = files.stream().map(f -> RowFactory.create(f.relative())).toList();
+    List<List<String>> tasks = ReadTasks.pack(files, spark.sessionState().conf().filesMaxPartitionBytes(),
+        spark.sparkContext().defaultParallelism());
+    // one partition per task: parallelize gives each element (a task's file list) a slice of its own
+    JavaRDD<Row> paths = JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .parallelize(tasks, Math.max(1, tasks.size()))
+        .flatMap(task -> task.stream().map(f -> (Row) RowFactory.create(f)).iterator());
     Dataset<Row> fileList = spark.createDataFrame(paths,
-            new org.apache.spark.sql.types.StructType().add("relative", "string"))
-        .repartition(Math.max(1, files.size()), col("relative"));
+        new org.apache.spark.sql.types.StructType().add("relative", "string"));
     FlatMapFunction<Row, Row> read = r -> {
       Configuration c = new Configuration(false);
       conf.value().forEach(c::set);
@@ -236,7 +244,17 @@ public final class IngestJob {
     Dataset<Row> lines = fileList.flatMap(read, Encoders.row(RawLines.SCHEMA));
     Dataset<Row> parsed = parser.parse(lines).withColumn("load_id", lit(loadId))
         .persist(StorageLevel.MEMORY_AND_DISK());
-    parsed.count(); // materialise once
+    // Typing and checking some 40 columns compiles to one whole-stage method of about 40 KB, which
+    // HotSpot never JIT-compiles (its limit is 8,000 bytes): every row would run interpreted. Over the
+    // limit Spark runs the operators on their own, with the expressions split into small methods. Only
+    // here: for the later stages' many small queries whole-stage code was faster (measured).
+    String previous = spark.conf().get(HUGE_METHOD_LIMIT);
+    spark.conf().set(HUGE_METHOD_LIMIT, "8000");
+    try {
+      parsed.count(); // materialise once
+    } finally {
+      spark.conf().set(HUGE_METHOD_LIMIT, previous);
+    }
     return parsed;
   }
 

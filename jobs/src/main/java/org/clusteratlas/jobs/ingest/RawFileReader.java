@@ -36,6 +36,7 @@ import org.clusteratlas.datasets.raw.RawSource;
  * A file that cannot be opened or whose header is unknown yields only the file record, with the reason.
  */
 final class RawFileReader implements Iterator<Row> {
+  private static final String REPLACEMENT = "\uFFFD";
   private final RawSource source;
   private final String relative;
   private final Charset charset;
@@ -139,6 +140,10 @@ final class RawFileReader implements Iterator<Row> {
     rowNumber++;
     Decoded d = decode(bytes);
     List<String> cells = CsvLine.split(d.text());
+    if (cells != null && d.repaired()) {
+      // the replacement characters stay in raw_line for the quarantine, not in the values
+      cells = cells.stream().map(c -> c.replace(REPLACEMENT, "")).toList();
+    }
     Long duplicateOf = seen.putIfAbsent(fingerprint(bytes), rowNumber);
     return RowFactory.create(RawLines.KIND_ROW, source.id(), relative, rowNumber, d.text(),
         cells == null ? null : cells.toArray(new String[0]), d.repaired(), duplicateOf,

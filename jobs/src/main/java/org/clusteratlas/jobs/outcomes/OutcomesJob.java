@@ -13,10 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -32,6 +28,7 @@ import org.clusteratlas.jobs.did.DidEstimator;
 import org.clusteratlas.jobs.did.DidOptions;
 import org.clusteratlas.jobs.did.DidPanel;
 import org.clusteratlas.jobs.did.DidResult;
+import org.clusteratlas.jobs.spark.Concurrent;
 import org.clusteratlas.jobs.tables.RunManifest;
 import org.clusteratlas.jobs.tables.Warehouse;
 
@@ -50,7 +47,10 @@ import org.clusteratlas.jobs.tables.Warehouse;
 public final class OutcomesJob {
   private static final Logger LOG = LogManager.getLogger(OutcomesJob.class);
 
-  /** Estimates run at once (see {@link #concurrently}); more only queue up on a 2-core machine. */
+  /**
+   * Estimates run at once ({@link Concurrent}): each is a chain of small Spark jobs, and the variants,
+   * breakdown cells and treatments are independent; more only queue up on a 2-core machine.
+   */
   private static final int CONCURRENT_ESTIMATES = 3;
 
   /** How the stage runs: bootstrap draws and seed, suppression threshold, and whether to do breakdowns. */
@@ -121,7 +121,7 @@ public final class OutcomesJob {
         Dataset<Row> shared = DidPanel.estimationColumns(ep).persist(StorageLevel.MEMORY_AND_DISK());
         Map<String, DidResult> results;
         try {
-          results = concurrently(variants);
+          results = Concurrent.all(variants, CONCURRENT_ESTIMATES, "atlas-estimate");
         } finally {
           shared.unpersist();
         }
@@ -174,7 +174,7 @@ public final class OutcomesJob {
       estimates.put(value,
           () -> tryEstimate(ep.filter(col(column).equalTo(value)), opt, outcome + " " + kind + "=" + value));
     }
-    concurrently(estimates).forEach((value, r) -> {
+    Concurrent.all(estimates, CONCURRENT_ESTIMATES, "atlas-estimate").forEach((value, r) -> {
       if (r != null) {
         EffectRows.Key key = new EffectRows.Key("rnd_grant", outcome, kind, kind.equals("region") ? value : "",
             kind.equals("cluster") ? value : "");
@@ -224,44 +224,8 @@ public final class OutcomesJob {
         });
       }
     }
-    concurrently(slices).values().forEach(out::addAll);
+    Concurrent.all(slices, CONCURRENT_ESTIMATES, "atlas-estimate").values().forEach(out::addAll);
     return out;
-  }
-
-  /**
-   * Runs independent estimates (variants, breakdown cells, treatments) from a few driver threads and
-   * returns their results in the given order. One estimate is a chain of small Spark jobs that leave
-   * most cores idle between them; running a few at once keeps the executors busy. The results do not
-   * depend on the order the jobs finish in.
-   */
-  private static <T> Map<String, T> concurrently(Map<String, Supplier<T>> work) {
-    ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT_ESTIMATES, r -> {
-      Thread t = new Thread(r, "atlas-estimate");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      Map<String, Future<T>> futures = new LinkedHashMap<>();
-      work.forEach((name, task) -> futures.put(name, pool.submit(task::get)));
-      Map<String, T> out = new LinkedHashMap<>();
-      for (Map.Entry<String, Future<T>> f : futures.entrySet()) {
-        try {
-          out.put(f.getKey(), f.getValue().get());
-        } catch (ExecutionException e) {
-          Throwable cause = e.getCause();
-          if (cause instanceof RuntimeException re) {
-            throw re;
-          }
-          throw new IllegalStateException(f.getKey() + ": " + cause.getMessage(), cause);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while estimating " + f.getKey(), e);
-        }
-      }
-      return out;
-    } finally {
-      pool.shutdownNow();
-    }
   }
 
   /** A sample too small or degenerate for the estimator is skipped (and logged), not fatal for the stage. */

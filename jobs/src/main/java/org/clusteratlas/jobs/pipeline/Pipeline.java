@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.clusteratlas.jobs.UserError;
 import org.clusteratlas.jobs.clusters.ClustersJob;
 import org.clusteratlas.jobs.cli.ClustersCommand;
@@ -18,6 +20,7 @@ import org.clusteratlas.jobs.cli.QualityCommand;
 import org.clusteratlas.jobs.cli.ReportCommand;
 import org.clusteratlas.jobs.ingest.IngestJob;
 import org.clusteratlas.jobs.outcomes.OutcomesJob;
+import org.clusteratlas.jobs.spark.Concurrent;
 import org.clusteratlas.jobs.tables.Warehouse;
 
 /**
@@ -111,29 +114,66 @@ public final class Pipeline {
     return all;
   }
 
-  /** Runs {@code stages} in order with progress on {@code out}; returns each stage's summary. */
+  /**
+   * Runs {@code stages} in order with progress on {@code out}; returns each stage's summary. Neighbouring
+   * stages that do not depend on each other (clusters and outcomes both read only what link wrote) run
+   * at the same time: each is a long chain of small Spark jobs that leaves cores idle between jobs, so
+   * together they take little longer than the longer one alone. When a stage fails, the stages running
+   * beside it still finish and commit; the first failure in stage order is reported.
+   */
   public static Map<String, String> run(Warehouse warehouse, Settings settings, List<String> stages,
       Progress progress, PrintStream out) {
     if (!RUNNERS.keySet().containsAll(stages)) {
       throw new IllegalStateException("stage graph and runners disagree: " + stages + " vs " + RUNNERS.keySet());
     }
     Map<String, String> summaries = new LinkedHashMap<>();
-    for (String stage : new ArrayList<>(stages)) {
-      String summary = progress.stage(stage, () -> {
-        try {
-          return RUNNERS.get(stage).run(warehouse, settings);
-        } catch (UserError e) {
-          throw e;
-        } catch (RuntimeException e) {
-          throw new StageFailure(stage, e);
-        }
+    for (List<String> wave : waves(stages)) {
+      Map<String, Supplier<String>> work = new LinkedHashMap<>();
+      for (String stage : wave) {
+        work.put(stage, () -> progress.stage(stage, () -> runStage(stage, warehouse, settings)));
+      }
+      // a stage's summary prints when the whole wave is done, in stage order
+      Concurrent.all(work, wave.size(), "atlas-stage").forEach((stage, summary) -> {
+        summaries.put(stage, summary);
+        out.print(indent(summary));
+        out.flush();
       });
-      summaries.put(stage, summary);
-      out.print(indent(summary));
-      out.flush();
     }
     return summaries;
   }
+
+  /**
+   * {@code stages} cut into waves: each wave is a run of neighbouring stages none of which needs
+   * another of the same wave, directly or through a stage left out of the run ({@code --only outcomes,report}
+   * runs outcomes before report), so a wave may run concurrently and the waves in order.
+   */
+  static List<List<String>> waves(List<String> stages) {
+    List<List<String>> waves = new ArrayList<>();
+    List<String> wave = new ArrayList<>();
+    for (String stage : stages) {
+      Set<String> needs = StageGraph.PIPELINE.upstream(stage);
+      if (wave.stream().anyMatch(needs::contains)) {
+        waves.add(wave);
+        wave = new ArrayList<>();
+      }
+      wave.add(stage);
+    }
+    if (!wave.isEmpty()) {
+      waves.add(wave);
+    }
+    return waves;
+  }
+
+  private static String runStage(String stage, Warehouse warehouse, Settings settings) {
+    try {
+      return RUNNERS.get(stage).run(warehouse, settings);
+    } catch (UserError e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new StageFailure(stage, e);
+    }
+  }
+
 
   private static String indent(String text) {
     if (text == null || text.isEmpty()) {

@@ -15,15 +15,21 @@ public final class Progress {
     this.total = total;
   }
 
+  /** Runs one stage between its start and end lines; stages may run on several threads at once. */
   public <T> T stage(String name, Supplier<T> work) {
-    current++;
-    out.printf("[%d/%d] %s …%n", current, total, name);
-    out.flush();
+    int number;
+    synchronized (this) {
+      number = ++current;
+      out.printf("[%d/%d] %s …%n", number, total, name);
+      out.flush();
+    }
     long t0 = System.nanoTime();
     T result = work.get();
-    out.printf("[%d/%d] %s done in %.1f s (elapsed %.1f s)%n", current, total, name,
-        (System.nanoTime() - t0) / 1e9, (System.nanoTime() - started) / 1e9);
-    out.flush();
+    synchronized (this) {
+      out.printf("[%d/%d] %s done in %.1f s (elapsed %.1f s)%n", number, total, name,
+          (System.nanoTime() - t0) / 1e9, (System.nanoTime() - started) / 1e9);
+      out.flush();
+    }
     return result;
   }
 }

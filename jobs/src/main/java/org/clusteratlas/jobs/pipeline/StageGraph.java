@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -97,6 +99,19 @@ public final class StageGraph {
 
   public Optional<Stage> stage(String name) {
     return stages.stream().filter(s -> s.name().equals(name)).findFirst();
+  }
+
+  /** Every stage {@code name} needs, directly or through other stages. */
+  public Set<String> upstream(String name) {
+    Set<String> found = new HashSet<>();
+    Deque<String> todo = new ArrayDeque<>(stage(name).orElseThrow().dependsOn());
+    while (!todo.isEmpty()) {
+      String s = todo.pop();
+      if (found.add(s)) {
+        todo.addAll(stage(s).orElseThrow().dependsOn());
+      }
+    }
+    return found;
   }
 
   /** The public outputs, in stage order. */

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +27,11 @@ public final class RunManifest {
   private final String runId;
   private final String stage;
   private final Instant started = Instant.now();
-  private final List<Map<String, Object>> inputs = new ArrayList<>();
-  private final List<Map<String, Object>> outputs = new ArrayList<>();
-  private final List<Map<String, Object>> steps = new ArrayList<>();
-  private final Map<String, Object> details = new LinkedHashMap<>();
+  // synchronized: a stage may run independent steps from several driver threads
+  private final List<Map<String, Object>> inputs = Collections.synchronizedList(new ArrayList<>());
+  private final List<Map<String, Object>> outputs = Collections.synchronizedList(new ArrayList<>());
+  private final List<Map<String, Object>> steps = Collections.synchronizedList(new ArrayList<>());
+  private final Map<String, Object> details = Collections.synchronizedMap(new LinkedHashMap<>());
   private String status = "running";
   private String outcome;
 

@@ -11,9 +11,11 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.types.StructType;
 import org.clusteratlas.datasets.schema.Catalog;
 import org.clusteratlas.datasets.schema.TableContract;
+import scala.Option;
 
 /**
  * The table registry: every table's layer, name, path under the warehouse root and schema, in one
@@ -61,10 +63,8 @@ public final class Warehouse {
 
   /** Current Delta version, or -1 when the table does not exist. */
   public long version(TableContract table) {
-    if (!exists(table)) {
-      return -1;
-    }
-    return DeltaTable.forPath(spark, path(table)).history(1).select("version").first().getLong(0);
+    // the log's latest version comes from listing _delta_log; history(1) would run a query per call
+    return DeltaLog.forTable(spark, path(table)).update(false, Option.empty(), Option.empty()).version();
   }
 
   /** Creates the table with its contract schema (and column comments) when it does not exist. */
@@ -72,8 +72,8 @@ public final class Warehouse {
     if (exists(table)) {
       return;
     }
-    spark.createDataFrame(List.of(), table.schema())
-        .write().format("delta").mode("errorifexists").save(path(table));
+    // a metadata-only commit (no write job); nullable as a DataFrame write would have made it
+    DeltaTable.createIfNotExists(spark).location(path(table)).addColumns(table.schema().toNullable()).execute();
   }
 
   /** Selects the contract's columns in contract order, so writers cannot drift from the schema. */
