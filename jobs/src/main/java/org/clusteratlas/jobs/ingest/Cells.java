@@ -24,8 +24,8 @@ final class Cells {
 
   /**
    * Cell {@code i} (0-based) trimmed; empty → null; a short row yields null rather than an error.
-   * Characters that replaced undecodable bytes are already gone ({@link RawFileReader} drops them from
-   * the cells of a repaired line, which keeps {@code decode_repaired}).
+   * Replacement characters (U+FFFD) are already gone: {@link RawFileReader} drops them from the cells
+   * (a line whose bytes did not decode also keeps {@code decode_repaired}).
    */
   static Column cell(int i) {
     Column c = trim(try_element_at(col("cells"), lit(i + 1)));

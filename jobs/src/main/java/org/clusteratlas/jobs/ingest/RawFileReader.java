@@ -140,8 +140,9 @@ final class RawFileReader implements Iterator<Row> {
     rowNumber++;
     Decoded d = decode(bytes);
     List<String> cells = CsvLine.split(d.text());
-    if (cells != null && d.repaired()) {
-      // the replacement characters stay in raw_line for the quarantine, not in the values
+    if (cells != null && d.text().contains(REPLACEMENT)) {
+      // replacement characters (ours for undecodable bytes, or already in the source's text) stay in
+      // raw_line for the quarantine, not in the values
       cells = cells.stream().map(c -> c.replace(REPLACEMENT, "")).toList();
     }
     Long duplicateOf = seen.putIfAbsent(fingerprint(bytes), rowNumber);

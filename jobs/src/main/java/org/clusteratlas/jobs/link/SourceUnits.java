@@ -117,12 +117,14 @@ public final class SourceUnits {
         .withColumn("unit_id", when(col("code").isNotNull(), concat(lit("kipris:"), col("code")))
             .otherwise(concat(lit("kipris:name:"), upper(regexp_replace(col("name"), "\\s", "")))));
     // the applicant's name is its most frequent key, so a typo or an English spelling on a few of its
-    // patents does not change what the applicant is compared as
+    // patents does not change what the applicant is compared as; ties go to the smallest value, so the
+    // unit does not depend on the order rows arrive in (a plain mode() returns whichever tie came first)
     Dataset<Row> units = applicants.withColumn("key", NameColumns.key(col("name")))
         .withColumn("form", NameColumns.legalForm(col("name")))
         .groupBy("unit_id").agg(
-            mode(col("key")).as("r_key"), mode(col("name")).as("r_name"),
-            mode(col("form")).as("r_form"), mode(col("address")).as("address"), min(col("code")).as("code"),
+            mode(col("key"), true).as("r_key"), mode(col("name"), true).as("r_name"),
+            mode(col("form"), true).as("r_form"), mode(col("address"), true).as("address"),
+            min(col("code")).as("code"),
             count(lit(1)).as("unit_records"),
             min(struct(col("source_file"), col("row_number"), col("position"))).as("first"))
         .withColumn("org_kind", NameColumns.kiprisKind(col("code"), col("r_name")))

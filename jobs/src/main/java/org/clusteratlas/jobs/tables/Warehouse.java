@@ -63,6 +63,9 @@ public final class Warehouse {
 
   /** Current Delta version, or -1 when the table does not exist. */
   public long version(TableContract table) {
+    if (!exists(table)) {
+      return -1;
+    }
     // the log's latest version comes from listing _delta_log; history(1) would run a query per call
     return DeltaLog.forTable(spark, path(table)).update(false, Option.empty(), Option.empty()).version();
   }
@@ -72,8 +75,8 @@ public final class Warehouse {
     if (exists(table)) {
       return;
     }
-    // a metadata-only commit (no write job); nullable as a DataFrame write would have made it
-    DeltaTable.createIfNotExists(spark).location(path(table)).addColumns(table.schema().toNullable()).execute();
+    spark.createDataFrame(List.of(), table.schema())
+        .write().format("delta").mode("errorifexists").save(path(table));
   }
 
   /** Selects the contract's columns in contract order, so writers cannot drift from the schema. */
