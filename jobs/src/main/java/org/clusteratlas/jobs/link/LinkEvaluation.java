@@ -99,7 +99,8 @@ public final class LinkEvaluation {
             col("unit_id").equalTo(col("c_unit")).and(col("t_crn").equalTo(col("c_crn"))), "left");
     Column present = col("method").isNotNull();
     Column isFirm = col("t_crn").isNotNull();
-    Column tp = present.and(isFirm).and(col("firm_id").equalTo(col("t_crn")));
+    // null-safe: an unlinked record (firm_id null) of a true firm is a miss, not an unknown that sums to 0
+    Column tp = present.and(isFirm).and(col("firm_id").eqNullSafe(col("t_crn")));
     Column fp = present.and(col("firm_id").isNotNull()).and(tp.unary_$bang());
     Column fn = present.and(isFirm).and(tp.unary_$bang());
     Column asNonFirm = fn.and(col("method").equalTo("non_firm"));
