@@ -31,7 +31,7 @@ public final class Link {
           .req("candidate_name", StringType, "registered name of the proposed firm")
           .opt("candidate_brn", StringType, "BRN of the compared place of business")
           .opt("candidate_region", StringType, "sigungu code of the compared place")
-          .req("match_probability", DoubleType, "posterior probability of the pair")
+          .req("match_probability", DoubleType, "probability that the record is this candidate among the unit's candidates (pairwise odds 2^match_weight over their sum + the odds of none)")
           .req("match_weight", DoubleType, "log2 Bayes factor including the prior")
           .opt("evidence", StringType, "comparison levels and weights (JSON)")
           .req("rank", IntegerType, "1 = best candidate of the unit")

@@ -18,6 +18,7 @@ import org.clusteratlas.jobs.link.LinkJob;
 import org.clusteratlas.jobs.link.LinkSettings;
 import org.clusteratlas.jobs.link.ReviewDecisions;
 import org.clusteratlas.jobs.link.SourceUnits;
+import org.clusteratlas.jobs.region.AddressRegions;
 import org.clusteratlas.jobs.spark.AtlasConf;
 import org.clusteratlas.jobs.tables.RunManifest;
 import org.clusteratlas.jobs.tables.Warehouse;
@@ -126,9 +127,10 @@ public final class LinkCommand implements Callable<Integer> {
 
   static List<LinkEvaluation.SourceQuality> evaluate(Warehouse warehouse, String truthDir) {
     Dataset<Row> truth = LinkEvaluation.readTruth(warehouse.spark(), truthDir);
+    Dataset<Row> addresses = AddressRegions.lookup(warehouse.spark());
     Dataset<Row> units = SourceUnits.ntis(warehouse.read(Bronze.NTIS)).records()
-        .unionByName(SourceUnits.programs(warehouse.read(Bronze.PROGRAMS)).records())
-        .unionByName(SourceUnits.kipris(warehouse.read(Bronze.KIPRIS)).records())
+        .unionByName(SourceUnits.programs(warehouse.read(Bronze.PROGRAMS), addresses).records())
+        .unionByName(SourceUnits.kipris(warehouse.read(Bronze.KIPRIS), addresses).records())
         .unionByName(SourceUnits.nps(warehouse.read(Bronze.NPS),
             warehouse.spark().createDataFrame(List.of(), new org.apache.spark.sql.types.StructType()
                 .add("nts_industry_code", "string").add("ksic_division", "string"))).records())

@@ -22,6 +22,7 @@ import org.clusteratlas.datasets.schema.Bronze;
 import org.clusteratlas.datasets.schema.Silver;
 import org.clusteratlas.datasets.schema.TableContract;
 import org.clusteratlas.jobs.UserError;
+import org.clusteratlas.jobs.region.AddressRegions;
 import org.clusteratlas.jobs.spark.Concurrent;
 import org.clusteratlas.jobs.tables.RunManifest;
 import org.clusteratlas.jobs.tables.Warehouse;

@@ -17,6 +17,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.clusteratlas.datasets.schema.Silver;
+import org.clusteratlas.jobs.region.AddressRegions;
 import org.clusteratlas.jobs.tables.Warehouse;
 
 /**

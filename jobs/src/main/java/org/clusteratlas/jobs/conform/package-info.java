@@ -8,7 +8,7 @@
  * <li>{@link org.clusteratlas.jobs.conform.FirmYears} — silver.firm_year;</li>
  * <li>{@link org.clusteratlas.jobs.conform.RndParticipations} — silver.rnd_participation;</li>
  * <li>{@link org.clusteratlas.jobs.conform.Patents} — silver.patent and silver.patent_party, with party
- *     regions from {@link org.clusteratlas.jobs.conform.AddressRegions};</li>
+ *     regions from {@link org.clusteratlas.jobs.region.AddressRegions};</li>
  * <li>{@link org.clusteratlas.jobs.conform.ProgramParticipations} — silver.program_participation.</li>
  * </ul>
  * The transforms are pure; {@link org.clusteratlas.jobs.conform.ConformJob} reads, checks keys, writes

@@ -27,8 +27,9 @@ public final class FirmMaster {
 
   /** Sido name and sigungu part ({@code 수원시 영통구}) of an address written {@code 경기도 수원시 영통구 …}. */
   static Column sidoText(Column address) {
-    return when(trim(regexp_extract(address, "^\\s*(\\S+)", 1)).notEqual(""),
-        trim(regexp_extract(address, "^\\s*(\\S+)", 1)));
+    // a masked address ends in dots, glued to the last word it shows: 세종특별자치시...
+    Column first = regexp_extract(address, "^\\s*([^\\s.…]+)", 1);
+    return when(first.notEqual(""), first);
   }
 
   static Column sigunguText(Column address) {

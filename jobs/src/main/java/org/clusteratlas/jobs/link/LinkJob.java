@@ -30,6 +30,7 @@ import org.clusteratlas.datasets.schema.Link;
 import org.clusteratlas.datasets.schema.Silver;
 import org.clusteratlas.datasets.schema.TableContract;
 import org.clusteratlas.jobs.UserError;
+import org.clusteratlas.jobs.region.AddressRegions;
 import org.clusteratlas.jobs.tables.RunManifest;
 import org.clusteratlas.jobs.tables.Warehouse;
 
@@ -190,8 +191,8 @@ public final class LinkJob {
   private SourceUnits.Prepared prepare(String source) {
     return switch (source) {
       case "ntis" -> SourceUnits.ntis(warehouse.read(Bronze.NTIS));
-      case "programs" -> SourceUnits.programs(warehouse.read(Bronze.PROGRAMS));
-      case "kipris" -> SourceUnits.kipris(warehouse.read(Bronze.KIPRIS));
+      case "programs" -> SourceUnits.programs(warehouse.read(Bronze.PROGRAMS), AddressRegions.lookup(spark));
+      case "kipris" -> SourceUnits.kipris(warehouse.read(Bronze.KIPRIS), AddressRegions.lookup(spark));
       case "nps" -> SourceUnits.nps(warehouse.read(Bronze.NPS), ntsToKsic());
       default -> throw new IllegalArgumentException(source);
     };
@@ -279,7 +280,8 @@ public final class LinkJob {
             .select(col("unit_id"), col("crn"));
         candidates = candidates.join(rejected, new String[] {"unit_id", "crn"}, "left_anti");
       }
-      candidates = keep(candidates.withColumn("rank", row_number().over(
+      candidates = keep(PairScoring.normalise(candidates, settings.unlistedOdds())
+          .withColumn("rank", row_number().over(
               Window.partitionBy("unit_id").orderBy(col("match_weight").desc(), col("crn")))));
       candidateRows = Warehouse.conform(candidates.select(lit(source).as("source"), col("unit_id"), col("crn"),
           col("match_weight"), lit(runId).as("link_run_id")), Link.CANDIDATE);

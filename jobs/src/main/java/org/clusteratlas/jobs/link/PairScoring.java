@@ -1,6 +1,5 @@
 package org.clusteratlas.jobs.link;
 
-import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
@@ -19,6 +18,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.clusteratlas.jobs.region.AddressRegions;
 
 /**
  * Candidate pairs (blocking) and their comparison vectors, as Spark expressions.
@@ -29,9 +29,10 @@ import org.apache.spark.sql.Row;
  * its last letter (so a one-syllable typo, an inserted or a dropped letter still meets its firm through
  * another rule). Each pair is kept once however many rules produced it.
  *
- * <p>Comparisons (level 0 = disagreement; null = nothing to compare, weight 0): name (exact key, jamo
- * edit distance ≤ 3, one key a prefix of the other, same first two letters), BRN (same first nine digits,
- * same six-digit prefix), region (same 법정동, sigungu, sido), industry (same KSIC division), legal form.
+ * <p>Comparisons (level 0 = disagreement; null = nothing to compare, weight 0): name (exact key; one
+ * syllable apart and jamo edit distance ≤ 3; one key a prefix of the other; same first two letters), BRN (same first nine digits,
+ * same six-digit prefix), region (same 법정동; same 시군구, or one city where one side names its 일반구 and the
+ * other does not; same sido), industry (same KSIC division), legal form.
  */
 public final class PairScoring {
   private PairScoring() {}
@@ -103,9 +104,11 @@ public final class PairScoring {
     Column pKey = col("p_key");
     Column exact = rKey.equalTo(pKey).or(rKey.equalTo(col("p_key_en")));
     Column jamoDistance = levenshtein(col("r_jamo"), col("p_jamo"));
-    Column typo = jamoDistance.leq(3)
+    // a typo is one syllable substituted, inserted or dropped, and a small one in letters (≤ 3 jamo, a
+    // quarter of the name): 3 jamo spread over two syllables is another name (세원케미칼 / 가온케미칼)
+    Column typo = levenshtein(rKey, pKey).leq(1)
+        .and(jamoDistance.leq(3))
         .and(jamoDistance.leq(greatest(length(col("r_jamo")), length(col("p_jamo"))).multiply(0.25)))
-        .and(abs(length(rKey).minus(length(pKey))).leq(1))
         .or(levenshtein(rKey, col("p_key_en")).leq(2).and(length(rKey).geq(8)));
     Column prefix = least(length(rKey), length(pKey)).geq(2)
         .and(rKey.startsWith(pKey).or(pKey.startsWith(rKey)));
@@ -119,9 +122,15 @@ public final class PairScoring {
         .otherwise(0);
 
     Column hasRegion = col("r_sido").isNotNull().or(col("r_sido_text").isNotNull());
+    // one city where a side names it without its 구 (경기도 부천시… against 부천시 오정구): the code such an
+    // address resolves to is the city's primary 구, a convention, so any 구 of the city agrees; two
+    // different 구 of one city, both named, do not
+    Column cityOnly = col("r_sigungu_text").rlike("^\\S+시$").or(col("p_sigungu_text").rlike("^\\S+시$"));
+    Column sameCity = cityOnly.and(AddressRegions.cityOf(col("r_region")).equalTo(AddressRegions.cityOf(col("p_region"))));
     Column region = when(hasRegion.unary_$bang(), lit(null))
         .when(col("r_dong").equalTo(col("p_dong")), 3)
-        .when(col("r_region").equalTo(col("p_region")).or(col("r_sigungu_text").equalTo(col("p_sigungu_text"))), 2)
+        .when(col("r_region").equalTo(col("p_region")).or(col("r_sigungu_text").equalTo(col("p_sigungu_text")))
+            .or(sameCity), 2)
         .when(col("r_sido").equalTo(col("p_sido")).or(col("r_sido_text").equalTo(col("p_sido_text"))), 1)
         .otherwise(0);
 
@@ -169,5 +178,24 @@ public final class PairScoring {
         .withColumn("evidence", to_json(named_struct(evidence.toArray(new Column[0]))));
     return scored.withColumn("match_probability",
         lit(1.0).divide(lit(1.0).plus(org.apache.spark.sql.functions.pow(lit(2.0), col("match_weight").multiply(-1)))));
+  }
+
+  /**
+   * Replaces each candidate's pairwise probability by its probability among the unit's candidates: a
+   * unit's record belongs to one firm at most, so with o_j = 2^weight_j (the pairwise posterior odds of
+   * firm j) the chance that it is firm j is o_j / (Σ_k o_k + κ), the sum over the unit's candidate firms
+   * and κ the odds that its firm is none of them. The pairwise figure o_j / (o_j + 1) prices every other
+   * firm at its average chance; here the other firms with the same name were compared and their
+   * addresses seen, so a common name found once in the record's 시군구 is a confident link, and three
+   * same-named firms in one 시군구 give a third each.
+   *
+   * @param candidates one row per (unit_id, firm) with {@code match_weight}
+   * @param unlistedOdds κ, the odds of "none of these candidates"
+   */
+  public static Dataset<Row> normalise(Dataset<Row> candidates, double unlistedOdds) {
+    Column odds = org.apache.spark.sql.functions.pow(lit(2.0), col("match_weight"));
+    Column all = org.apache.spark.sql.functions.sum(odds).over(
+        org.apache.spark.sql.expressions.Window.partitionBy("unit_id"));
+    return candidates.withColumn("match_probability", odds.divide(all.plus(unlistedOdds)));
   }
 }

@@ -21,6 +21,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
+import org.clusteratlas.jobs.region.AddressRegions;
 
 /**
  * Bronze source rows as linkable units. A unit is what one decision is made for: an NTIS or roster row,
@@ -52,9 +53,9 @@ public final class SourceUnits {
 
   /** Units of one row each (NTIS, rosters): name, BRN (as written) and region of the row. */
   private static Dataset<Row> rowUnits(Dataset<Row> rows, String source, Column name, Column brnDigits,
-      Column sido, Column sidoText, Column sigunguText, Column orgKind) {
+      Column region, Column sido, Column sidoText, Column sigunguText, Column orgKind) {
     Dataset<Row> u = rows.select(lit(source).as("source"), unitId(source).as("unit_id"), name.as("r_name"),
-        brnDigits.as("r_digits"), sido.as("r_sido"), sidoText.as("r_sido_text"),
+        brnDigits.as("r_digits"), region.as("r_region"), sido.as("r_sido"), sidoText.as("r_sido_text"),
         sigunguText.as("r_sigungu_text"), orgKind.as("org_kind"), col("source_file").as("first_file"),
         col("row_number").as("first_row"));
     return u.withColumn("r_key", NameColumns.key(col("r_name")))
@@ -62,7 +63,6 @@ public final class SourceUnits {
         .withColumn("r_jamo", NameColumns.jamo(col("r_key")))
         .withColumn("r_brn", when(length(col("r_digits")).equalTo(10), col("r_digits")))
         .withColumn("r_brn6", when(length(col("r_digits")).geq(6), substring(col("r_digits"), 1, 6)))
-        .withColumn("r_region", lit(null).cast(DataTypes.StringType))
         .withColumn("r_dong", lit(null).cast(DataTypes.StringType))
         .withColumn("r_ksic", lit(null).cast(DataTypes.StringType))
         .withColumn("unit_records", lit(1L))
@@ -87,52 +87,66 @@ public final class SourceUnits {
     Dataset<Row> rows = ntis.withColumn("digits", digits(col("brn_raw")))
         .withColumn("kind", NameColumns.ntisKind(col("org_type"), col("digits"), col("org_name")));
     Dataset<Row> records = records(rows, "ntis", lit(1), unitId("ntis"), col("kind"), col("brn"));
-    Dataset<Row> units = rowUnits(rows, "ntis", col("org_name"), col("digits"), col("sido_code"),
-        lit(null).cast(DataTypes.StringType), lit(null).cast(DataTypes.StringType), col("kind"));
+    Column none = lit(null).cast(DataTypes.StringType);
+    Dataset<Row> units = rowUnits(rows, "ntis", col("org_name"), col("digits"), none, col("sido_code"), none, none,
+        col("kind"));
     return new Prepared(records, units);
   }
 
-  /** Support-program rosters: one unit per row; 소재지 gives sido and sigungu as text. */
-  public static Prepared programs(Dataset<Row> programs) {
-    Dataset<Row> rows = programs.withColumn("digits", digits(col("brn_raw")))
+  /**
+   * Support-program rosters: one unit per row; 소재지 gives the 시군구 code (and sido and sigungu as text,
+   * compared where the code cannot be read).
+   *
+   * @param addressLookup {@link AddressRegions#lookup} of the vintage the registry's codes are in
+   */
+  public static Prepared programs(Dataset<Row> programs, Dataset<Row> addressLookup) {
+    Dataset<Row> rows = AddressRegions.resolve(programs, "location", addressLookup, "loc_region", "loc_sido")
+        .withColumn("digits", digits(col("brn_raw")))
         .withColumn("kind", when(col("digits").isNotNull()
             .and(substring(col("digits"), 4, 2).isin("82", "83")), lit(OrgKind.INSTITUTE))
             .otherwise(NameColumns.nameKind(col("firm_name"))));
     Dataset<Row> records = records(rows, "programs", lit(1), unitId("programs"), col("kind"), col("brn"));
-    Dataset<Row> units = rowUnits(rows, "programs", col("firm_name"), col("digits"),
-        lit(null).cast(DataTypes.StringType), FirmMaster.sidoText(col("location")),
+    Dataset<Row> units = rowUnits(rows, "programs", col("firm_name"), col("digits"), col("loc_region"),
+        col("loc_sido"), FirmMaster.sidoText(col("location")),
         FirmMaster.sigunguText(col("location")), col("kind"));
     return new Prepared(records, units);
   }
 
   /**
    * KIPRIS: one record per applicant of each application; one unit per applicant code (all patents of
-   * one applicant), named by its most frequent spelling and placed by its most frequent address.
+   * one applicant), named by its most frequent spelling and placed by the address of its latest
+   * application: the registry shows a firm's current address, so an applicant that moved is compared
+   * where it is now, not where most of its patents were filed.
+   *
+   * @param addressLookup {@link AddressRegions#lookup} of the vintage the registry's codes are in
    */
-  public static Prepared kipris(Dataset<Row> kipris) {
-    Dataset<Row> applicants = kipris.select(col("source_file"), col("row_number"),
+  public static Prepared kipris(Dataset<Row> kipris, Dataset<Row> addressLookup) {
+    Dataset<Row> applicants = kipris.select(col("source_file"), col("row_number"), col("application_date"),
         explode(col("applicants")).as("a"))
-        .select(col("source_file"), col("row_number"), col("a.position").as("position"),
+        .select(col("source_file"), col("row_number"), col("application_date"), col("a.position").as("position"),
             col("a.code").as("code"), col("a.name").as("name"), col("a.address").as("address"))
         .withColumn("unit_id", when(col("code").isNotNull(), concat(lit("kipris:"), col("code")))
             .otherwise(concat(lit("kipris:name:"), upper(regexp_replace(col("name"), "\\s", "")))));
     // the applicant's name is its most frequent key, so a typo or an English spelling on a few of its
     // patents does not change what the applicant is compared as; ties go to the smallest value, so the
     // unit does not depend on the order rows arrive in (a plain mode() returns whichever tie came first)
-    Dataset<Row> units = applicants.withColumn("key", NameColumns.key(col("name")))
+    Dataset<Row> named = applicants.withColumn("key", NameColumns.key(col("name")))
         .withColumn("form", NameColumns.legalForm(col("name")))
         .groupBy("unit_id").agg(
             mode(col("key"), true).as("r_key"), mode(col("name"), true).as("r_name"),
-            mode(col("form"), true).as("r_form"), mode(col("address"), true).as("address"),
+            mode(col("form"), true).as("r_form"),
+            max_by(col("address"), struct(col("application_date"), col("source_file"), col("row_number"),
+                col("position"))).as("address"),
             min(col("code")).as("code"),
             count(lit(1)).as("unit_records"),
             min(struct(col("source_file"), col("row_number"), col("position"))).as("first"))
         .withColumn("org_kind", NameColumns.kiprisKind(col("code"), col("r_name")))
-        .withColumn("r_jamo", NameColumns.jamo(col("r_key")))
+        .withColumn("r_jamo", NameColumns.jamo(col("r_key")));
+    Dataset<Row> units = AddressRegions.resolve(named, "address", addressLookup, "r_region", "r_sido")
         .select(lit("kipris").as("source"), col("unit_id"), col("r_name"), col("r_key"), col("r_jamo"),
             col("r_form"), lit(null).cast(DataTypes.StringType).as("r_brn"),
-            lit(null).cast(DataTypes.StringType).as("r_brn6"), lit(null).cast(DataTypes.StringType).as("r_region"),
-            lit(null).cast(DataTypes.StringType).as("r_sido"), FirmMaster.sidoText(col("address")).as("r_sido_text"),
+            lit(null).cast(DataTypes.StringType).as("r_brn6"), col("r_region"), col("r_sido"),
+            FirmMaster.sidoText(col("address")).as("r_sido_text"),
             FirmMaster.sigunguText(col("address")).as("r_sigungu_text"),
             lit(null).cast(DataTypes.StringType).as("r_dong"), lit(null).cast(DataTypes.StringType).as("r_ksic"),
             col("org_kind"), col("unit_records"), col("first.source_file").as("first_file"),

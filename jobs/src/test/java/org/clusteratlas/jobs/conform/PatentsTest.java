@@ -13,6 +13,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.clusteratlas.datasets.schema.Bronze;
 import org.clusteratlas.datasets.schema.Silver;
+import org.clusteratlas.jobs.region.AddressRegions;
 import org.clusteratlas.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package org.clusteratlas.jobs.link;
 
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -174,8 +175,9 @@ class LinkJobTest {
   @Test
   @Order(5)
   void sameNameInAnotherRegionGoesToReview() {
-    // 한빛테크 is the name of C (대전) and D (부산); an NTIS row from sido 30 without a BRN: C is far more
-    // likely, but two firms share the name, so p stays below 0.9 and the pair is queued, not linked
+    // 한빛테크 is the name of C (대전) and D (부산); an NTIS row from 서울 (sido 11) without a BRN fits both
+    // equally: the same weight w each (odds o = 2^w), so each has o / (2·o + κ), κ = 0.1 for "neither",
+    // below one half; the pair is queued, not linked
     assertThat(firm(firstRun, NTIS_FILE, 5, 1)).isNull();
     List<Row> review = warehouse.read(Link.REVIEW).filter(col("source_file").equalTo(NTIS_FILE)
         .and(col("row_number").equalTo(5))).orderBy("rank").collectAsList();
@@ -184,6 +186,20 @@ class LinkJobTest {
     assertThat(review.get(1).<String>getAs("candidate_crn")).isEqualTo(D);
     assertThat(review.get(0).<String>getAs("record_name")).isEqualTo("(주)한빛테크");
     assertThat(review.get(0).<String>getAs("candidate_name")).isEqualTo("주식회사 한빛테크");
+    double w = review.get(0).<Double>getAs("match_weight");
+    assertThat(review.get(1).<Double>getAs("match_weight")).isEqualTo(w);
+    double odds = Math.pow(2, w);
+    assertThat(review.get(0).<Double>getAs("match_probability")).isCloseTo(odds / (2 * odds + 0.1), within(1e-9));
+    assertThat(review.get(1).<Double>getAs("match_probability")).isCloseTo(odds / (2 * odds + 0.1), within(1e-9));
+  }
+
+  @Test
+  @Order(5)
+  void sameNameLinksWhereTheOtherFirmIsElsewhere() {
+    // the same name from 대전 (sido 30): C is there and D, the only other 한빛테크, is known to be in 부산.
+    // Pairwise, C would stay below 0.9 (a name two firms carry); among the candidates it is the one
+    assertThat(firm(firstRun, NTIS_FILE, 7, 1)).isEqualTo(C);
+    assertThat(method(firstRun, NTIS_FILE, 7, 1)).isEqualTo("model");
   }
 
   @Test
@@ -272,8 +288,9 @@ class LinkJobTest {
         {"삼성전자주식회사", "대기업", null, "124-81-00997", "invalid_checksum", "41"},
         {"서울대학교 산학협력단", "대학", Brn.withCheckDigit("119820027"),
             Brn.format(Brn.withCheckDigit("119820027")), "valid", "11"},
-        {"(주)한빛테크", "중소기업", null, null, "missing", "30"},
-        {"삼성전자(주)", "대기업", A_BRANCH, Brn.format(A_BRANCH), "valid", "11"}};
+        {"(주)한빛테크", "중소기업", null, null, "missing", "11"},
+        {"삼성전자(주)", "대기업", A_BRANCH, Brn.format(A_BRANCH), "valid", "11"},
+        {"(주)한빛테크", "중소기업", null, null, "missing", "30"}};
     long row = 1;
     for (Object[] v : rows) {
       r.row("year", 2020, "project_id", "20000000" + String.format("%02d", row), "org_name", v[0], "org_role", "lead",

@@ -1,4 +1,4 @@
-package org.clusteratlas.jobs.conform;
+package org.clusteratlas.jobs.region;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

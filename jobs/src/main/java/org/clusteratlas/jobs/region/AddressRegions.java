@@ -1,14 +1,17 @@
-package org.clusteratlas.jobs.conform;
+package org.clusteratlas.jobs.region;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.slice;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
@@ -99,6 +102,24 @@ public final class AddressRegions {
   private static List<String> sidoNames(String code, String official) {
     String shortName = SHORT.get(code);
     return shortName == null ? List.of(official) : List.of(official, shortName);
+  }
+
+  /**
+   * The city of a 시군구 code: the parent city's code for an 일반구 ({@code 41196 부천시 오정구 → 41190}),
+   * the code itself otherwise. Two places in one city agree on it even where one address names the 구 and
+   * the other does not (an address written {@code 경기도 부천시} resolves to the city's primary 구, and
+   * 부천시 had no 구 from 2016 to 2023). Codes are not enough: 43740 영동군 and 43745 증평군 share four
+   * digits without being one city.
+   */
+  public static Column cityOf(Column code) {
+    List<Column> pairs = new ArrayList<>();
+    for (Sigungu g : RegionCatalog.load().allSigungu()) {
+      if (g.isIlbanGu()) {
+        pairs.add(lit(g.code()));
+        pairs.add(lit(g.parentCode()));
+      }
+    }
+    return coalesce(try_element_at(map(pairs.toArray(new Column[0])), code), code);
   }
 
   /** The lookup for the current vintage, as a small frame to broadcast. */
