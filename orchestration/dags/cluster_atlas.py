@@ -20,7 +20,10 @@ Deployment settings, read from the environment when the file is parsed:
 
 The run date is the ``run_date`` param when a run is triggered with it (``atlas airflow trigger
 --conf '{"run_date": "2026-06-30"}'``); otherwise the end of the run's data interval, or, for an
-Airflow 3 run without a logical date, the time it was queued.
+Airflow 3 run without a logical date, the time it was queued. Every stage records it in its run
+manifest (``_runs/<run id>/<stage>.json``) and ``publish`` writes it into the snapshot's manifest, so a
+dashboard can tell which run date the data it reads is for. The stages compute from everything the
+warehouse holds; the run date does not filter the data.
 """
 from __future__ import annotations
 

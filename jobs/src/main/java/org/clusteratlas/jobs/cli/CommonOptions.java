@@ -30,7 +30,8 @@ public final class CommonOptions {
   String runId;
 
   @Option(names = "--run-date", paramLabel = "DATE",
-      description = "The date this run is for, YYYY-MM-DD (the Airflow DAG passes its run date); default: today, UTC.")
+      description = "The date this run is for, YYYY-MM-DD (the Airflow DAG passes its run date), recorded in every "
+          + "run manifest and in the published snapshot's manifest; default: today, UTC.")
   LocalDate runDate;
 
   public LocalDate runDate() {
@@ -42,7 +43,9 @@ public final class CommonOptions {
   }
 
   public SparkSession session(AtlasConf conf, String command) {
-    return AtlasSession.create(conf, "cluster-atlas " + command);
+    SparkSession spark = AtlasSession.create(conf, "cluster-atlas " + command);
+    spark.conf().set(AtlasSession.RUN_DATE, runDate().toString());
+    return spark;
   }
 
   public String runId() {

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -68,12 +69,14 @@ public final class FirmMaster {
 
   /**
    * Places of business to compare with: every registry row with a BRN, carrying the firm's name key
-   * (Korean and English), jamo, legal form, region and industry, and the name's frequency among firms
+   * (Korean and English), jamo, legal form, region, industry, founding and closing years, and the name's
+   * frequency among firms
    * (the number of registered firms with the same name key, for the term-frequency adjustment).
    */
   public static Dataset<Row> places(Dataset<Row> registry, Dataset<Row> firms) {
     Dataset<Row> firmNames = firms.select(col("crn"), col("name_norm").as("p_key"), col("legal_form").as("p_form"),
-        NameColumns.key(col("name_en")).as("p_key_en"), col("ksic_division").as("p_ksic"));
+        NameColumns.key(col("name_en")).as("p_key_en"), col("ksic_division").as("p_ksic"),
+        year(col("founded")).as("p_founded_year"), year(col("closed_date")).as("p_closed_year"));
     Dataset<Row> tf = firmNames.groupBy("p_key").count().select(col("p_key"), col("count").as("p_name_firms"));
     Dataset<Row> rows = registry.filter(col("brn").isNotNull())
         .groupBy("crn", "brn").agg(first("place_type").as("place_type"), first("address").as("address"),
@@ -96,6 +99,8 @@ public final class FirmMaster {
             when(col("legal_dong_code").rlike("^\\d{10}$"),
                 concat(col("region_code"), substring(col("legal_dong_code"), 6, 3))).as("p_dong"),
             col("p_ksic"),
+            col("p_founded_year"),
+            col("p_closed_year"),
             col("p_name_firms"));
   }
 }

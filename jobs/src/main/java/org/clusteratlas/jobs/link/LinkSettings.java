@@ -8,7 +8,8 @@ package org.clusteratlas.jobs.link;
  * @param margin the best firm must beat the runner-up (another CRN) by this many bits (factor 2^margin)
  * @param unlistedOdds odds that a unit's firm is none of its blocked candidates (not registered, or lost
  *     at blocking), relative to one candidate of pairwise odds 1: the "none of these" term of the
- *     candidate-normalised probability (see {@link PairScoring#normalise})
+ *     candidate-normalised probability (see {@link PairScoring#normalise}); 0.01 by default, one firm-kind
+ *     record in a hundred from a firm the registry does not hold
  * @param tfPseudo pseudo-count of other firms in the term-frequency adjustment (a unique name's share is
  *     pseudo / firms: the chance that a record of another firm shows the name, by typo or coincidence)
  * @param uSampleUnits units drawn for the random-pair u estimate
@@ -21,6 +22,6 @@ public record LinkSettings(double linkProbability, double reviewProbability, dou
     int uSampleUnits, int uSamplePlaces, int emIterations, double emTolerance) {
 
   public static LinkSettings defaults() {
-    return new LinkSettings(0.9, 0.2, 2.0, 0.1, 0.1, 1500, 1500, 50, 1e-4);
+    return new LinkSettings(0.9, 0.2, 2.0, 0.01, 0.1, 1500, 1500, 50, 1e-4);
   }
 }

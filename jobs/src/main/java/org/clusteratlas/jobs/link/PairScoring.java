@@ -1,5 +1,6 @@
 package org.clusteratlas.jobs.link;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
@@ -8,6 +9,7 @@ import static org.apache.spark.sql.functions.levenshtein;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log2;
 import static org.apache.spark.sql.functions.named_struct;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.to_json;
@@ -27,7 +29,8 @@ import org.clusteratlas.jobs.region.AddressRegions;
  * units × firms: exact name key, exact English key, BRN prefix (6 digits) + the first or the last letter
  * of the name key, and province + the first or the last three letters of the name key + its length or
  * its last letter (so a one-syllable typo, an inserted or a dropped letter still meets its firm through
- * another rule). Each pair is kept once however many rules produced it.
+ * another rule). Each pair is kept once however many rules produced it, and only when the firm existed in
+ * the years of the unit's records ({@link #outsideLifetime}).
  *
  * <p>Comparisons (level 0 = disagreement; null = nothing to compare, weight 0): name (exact key; one
  * syllable apart and jamo edit distance ≤ 3; one key a prefix of the other; same first two letters), BRN (same first nine digits,
@@ -75,7 +78,19 @@ public final class PairScoring {
     }
     return all.distinct()
         .join(units, "unit_id")
-        .join(places, "place_id");
+        .join(places, "place_id")
+        .filter(not(outsideLifetime()));
+  }
+
+  /**
+   * A firm cannot have filed, performed or been selected before it was founded or after it closed: a
+   * unit whose records fall outside the firm's years (founding year after the unit's first record, or
+   * closing year before its last) is not a candidate for it. Years, not days, so a record dated in the
+   * founding year is kept whatever the registry's day says.
+   */
+  static Column outsideLifetime() {
+    return coalesce(col("r_first_year").lt(col("p_founded_year")), lit(false))
+        .or(coalesce(col("r_last_year").gt(col("p_closed_year")), lit(false)));
   }
 
   private static Column sameProvince(Dataset<Row> u, Dataset<Row> p) {

@@ -1,16 +1,20 @@
 package org.clusteratlas.jobs.link;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.mode;
 import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.trim;
@@ -36,7 +40,8 @@ public final class SourceUnits {
   public record Prepared(Dataset<Row> records, Dataset<Row> units) {}
 
   static final String[] UNIT_COLUMNS = {"source", "unit_id", "r_name", "r_key", "r_jamo", "r_form", "r_brn",
-      "r_brn6", "r_region", "r_sido", "r_sido_text", "r_sigungu_text", "r_dong", "r_ksic", "org_kind",
+      "r_brn6", "r_region", "r_sido", "r_sido_text", "r_sigungu_text", "r_dong", "r_ksic", "r_first_year",
+      "r_last_year", "org_kind",
       "unit_records", "first_file", "first_row", "first_position"};
 
   private static Column digits(Column raw) {
@@ -53,8 +58,9 @@ public final class SourceUnits {
 
   /** Units of one row each (NTIS, rosters): name, BRN (as written) and region of the row. */
   private static Dataset<Row> rowUnits(Dataset<Row> rows, String source, Column name, Column brnDigits,
-      Column region, Column sido, Column sidoText, Column sigunguText, Column orgKind) {
+      Column region, Column sido, Column sidoText, Column sigunguText, Column year, Column orgKind) {
     Dataset<Row> u = rows.select(lit(source).as("source"), unitId(source).as("unit_id"), name.as("r_name"),
+        year.cast(DataTypes.IntegerType).as("r_first_year"), year.cast(DataTypes.IntegerType).as("r_last_year"),
         brnDigits.as("r_digits"), region.as("r_region"), sido.as("r_sido"), sidoText.as("r_sido_text"),
         sigunguText.as("r_sigungu_text"), orgKind.as("org_kind"), col("source_file").as("first_file"),
         col("row_number").as("first_row"));
@@ -85,11 +91,22 @@ public final class SourceUnits {
   /** NTIS: one unit per performer row; performer type and BRN type mark universities and institutes. */
   public static Prepared ntis(Dataset<Row> ntis) {
     Dataset<Row> rows = ntis.withColumn("digits", digits(col("brn_raw")))
-        .withColumn("kind", NameColumns.ntisKind(col("org_type"), col("digits"), col("org_name")));
+        .withColumn("kind", NameColumns.ntisKind(col("org_type"), col("digits"), col("org_name")))
+        .withColumn("name_key", NameColumns.key(col("org_name")));
     Dataset<Row> records = records(rows, "ntis", lit(1), unitId("ntis"), col("kind"), col("brn"));
+    // a performer reports its BRN on some projects and not on others: a row without a usable one is
+    // compared with the single valid BRN its name carries elsewhere in NTIS in the same sido (it is not
+    // linked by it outright: two firms of one name may share a sido, and only the model weighs that)
+    Dataset<Row> reported = rows.filter(col("brn").isNotNull().and(col("name_key").isNotNull()))
+        .groupBy("name_key", "sido_code").agg(collect_set(col("brn")).as("brns"))
+        .filter(size(col("brns")).equalTo(1))
+        .select(col("name_key"), col("sido_code"), col("brns").getItem(0).as("reported_brn"));
+    Dataset<Row> withReported = rows.join(reported, new String[] {"name_key", "sido_code"}, "left")
+        .withColumn("unit_digits", when(length(coalesce(col("digits"), lit(""))).lt(10), coalesce(col("reported_brn"),
+            col("digits"))).otherwise(col("digits")));
     Column none = lit(null).cast(DataTypes.StringType);
-    Dataset<Row> units = rowUnits(rows, "ntis", col("org_name"), col("digits"), none, col("sido_code"), none, none,
-        col("kind"));
+    Dataset<Row> units = rowUnits(withReported, "ntis", col("org_name"), col("unit_digits"), none, col("sido_code"),
+        none, none, col("year"), col("kind"));
     return new Prepared(records, units);
   }
 
@@ -108,7 +125,7 @@ public final class SourceUnits {
     Dataset<Row> records = records(rows, "programs", lit(1), unitId("programs"), col("kind"), col("brn"));
     Dataset<Row> units = rowUnits(rows, "programs", col("firm_name"), col("digits"), col("loc_region"),
         col("loc_sido"), FirmMaster.sidoText(col("location")),
-        FirmMaster.sigunguText(col("location")), col("kind"));
+        FirmMaster.sigunguText(col("location")), col("selection_year"), col("kind"));
     return new Prepared(records, units);
   }
 
@@ -122,8 +139,9 @@ public final class SourceUnits {
    */
   public static Prepared kipris(Dataset<Row> kipris, Dataset<Row> addressLookup) {
     Dataset<Row> applicants = kipris.select(col("source_file"), col("row_number"), col("application_date"),
-        explode(col("applicants")).as("a"))
-        .select(col("source_file"), col("row_number"), col("application_date"), col("a.position").as("position"),
+        col("application_year"), explode(col("applicants")).as("a"))
+        .select(col("source_file"), col("row_number"), col("application_date"), col("application_year"),
+            col("a.position").as("position"),
             col("a.code").as("code"), col("a.name").as("name"), col("a.address").as("address"))
         .withColumn("unit_id", when(col("code").isNotNull(), concat(lit("kipris:"), col("code")))
             .otherwise(concat(lit("kipris:name:"), upper(regexp_replace(col("name"), "\\s", "")))));
@@ -138,6 +156,7 @@ public final class SourceUnits {
             max_by(col("address"), struct(col("application_date"), col("source_file"), col("row_number"),
                 col("position"))).as("address"),
             min(col("code")).as("code"),
+            min(col("application_year")).as("r_first_year"), max(col("application_year")).as("r_last_year"),
             count(lit(1)).as("unit_records"),
             min(struct(col("source_file"), col("row_number"), col("position"))).as("first"))
         .withColumn("org_kind", NameColumns.kiprisKind(col("code"), col("r_name")))
@@ -149,6 +168,7 @@ public final class SourceUnits {
             FirmMaster.sidoText(col("address")).as("r_sido_text"),
             FirmMaster.sigunguText(col("address")).as("r_sigungu_text"),
             lit(null).cast(DataTypes.StringType).as("r_dong"), lit(null).cast(DataTypes.StringType).as("r_ksic"),
+            col("r_first_year"), col("r_last_year"),
             col("org_kind"), col("unit_records"), col("first.source_file").as("first_file"),
             col("first.row_number").as("first_row"), col("first.position").as("first_position"));
     Dataset<Row> records = applicants.join(units.select("unit_id", "org_kind"), "unit_id")
@@ -188,7 +208,11 @@ public final class SourceUnits {
             lit(null).cast(DataTypes.StringType).as("r_sigungu_text"),
             when(col("latest.legal_dong_code").rlike("^\\d{10}$"), concat(col("latest.region_code"),
                 substring(col("latest.legal_dong_code"), 6, 3))).as("r_dong"),
-            col("ksic_division").as("r_ksic"), col("org_kind"), col("unit_records"),
+            col("ksic_division").as("r_ksic"),
+            // a workplace's months may predate the corporation (a sole proprietorship incorporated under
+            // the same workplace): its years are not compared with the firm's founding
+            lit(null).cast(DataTypes.IntegerType).as("r_first_year"),
+            lit(null).cast(DataTypes.IntegerType).as("r_last_year"), col("org_kind"), col("unit_records"),
             col("first.source_file").as("first_file"), col("first.row_number").as("first_row"),
             lit(1).as("first_position"));
     return new Prepared(records, units);

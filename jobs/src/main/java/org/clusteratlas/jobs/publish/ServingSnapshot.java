@@ -30,6 +30,7 @@ import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.clusteratlas.datasets.schema.TableContract;
+import org.clusteratlas.jobs.spark.AtlasSession;
 import org.clusteratlas.jobs.tables.Warehouse;
 
 /**
@@ -82,6 +83,7 @@ public final class ServingSnapshot {
     String folder = runFolder(runId);
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("run_id", runId);
+    manifest.put("run_date", AtlasSession.runDate(warehouse.spark()));
     manifest.put("created_at", Instant.now().toString());
     Map<String, Object> entries = new LinkedHashMap<>();
     for (Served served : tables) {

@@ -8,6 +8,17 @@ import org.apache.spark.sql.SparkSession;
 public final class AtlasSession {
   private AtlasSession() {}
 
+  /**
+   * The date the run is for (the Airflow DAG's run date, {@code --run-date}), kept in the session so every
+   * stage of the run records the same one in its manifest and the published snapshot names it.
+   */
+  public static final String RUN_DATE = "spark.atlas.runDate";
+
+  /** The run date of this session's run, or null when none was set (a session made outside the CLI). */
+  public static String runDate(SparkSession spark) {
+    return spark.conf().getOption(RUN_DATE).getOrElse(() -> null);
+  }
+
   public static SparkSession create(AtlasConf conf, String appName) {
     SparkConf existing = new SparkConf(); // picks up spark-submit's spark.* system properties
     SparkSession.Builder b = SparkSession.builder().appName(appName);

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.clusteratlas.datasets.schema.TableContract;
+import org.clusteratlas.jobs.spark.AtlasSession;
 
 /**
  * What one stage of one run read and wrote: inputs with their Delta versions, outputs with their new
@@ -113,6 +114,7 @@ public final class RunManifest {
     this.status = finalStatus;
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("run_id", runId);
+    doc.put("run_date", AtlasSession.runDate(warehouse.spark()));
     doc.put("stage", stage);
     doc.put("status", status);
     doc.put("started_at", started.toString());

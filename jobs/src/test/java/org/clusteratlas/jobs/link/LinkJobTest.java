@@ -176,8 +176,8 @@ class LinkJobTest {
   @Order(5)
   void sameNameInAnotherRegionGoesToReview() {
     // 한빛테크 is the name of C (대전) and D (부산); an NTIS row from 서울 (sido 11) without a BRN fits both
-    // equally: the same weight w each (odds o = 2^w), so each has o / (2·o + κ), κ = 0.1 for "neither",
-    // below one half; the pair is queued, not linked
+    // equally: the same weight w each (odds o = 2^w), so each has o / (2·o + κ), κ the odds of "neither"
+    // (LinkSettings), below one half; the pair is queued, not linked
     assertThat(firm(firstRun, NTIS_FILE, 5, 1)).isNull();
     List<Row> review = warehouse.read(Link.REVIEW).filter(col("source_file").equalTo(NTIS_FILE)
         .and(col("row_number").equalTo(5))).orderBy("rank").collectAsList();
@@ -189,8 +189,9 @@ class LinkJobTest {
     double w = review.get(0).<Double>getAs("match_weight");
     assertThat(review.get(1).<Double>getAs("match_weight")).isEqualTo(w);
     double odds = Math.pow(2, w);
-    assertThat(review.get(0).<Double>getAs("match_probability")).isCloseTo(odds / (2 * odds + 0.1), within(1e-9));
-    assertThat(review.get(1).<Double>getAs("match_probability")).isCloseTo(odds / (2 * odds + 0.1), within(1e-9));
+    double kappa = LinkSettings.defaults().unlistedOdds();
+    assertThat(review.get(0).<Double>getAs("match_probability")).isCloseTo(odds / (2 * odds + kappa), within(1e-9));
+    assertThat(review.get(1).<Double>getAs("match_probability")).isCloseTo(odds / (2 * odds + kappa), within(1e-9));
   }
 
   @Test

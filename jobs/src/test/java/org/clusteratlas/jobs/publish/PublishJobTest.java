@@ -21,6 +21,7 @@ import org.clusteratlas.datasets.schema.TableContract;
 import org.clusteratlas.jobs.cli.PublishCommand;
 import org.clusteratlas.jobs.cli.QualityCommand;
 import org.clusteratlas.jobs.quality.QualityJob;
+import org.clusteratlas.jobs.spark.AtlasSession;
 import org.clusteratlas.jobs.tables.Warehouse;
 import org.clusteratlas.testing.ContractRows;
 import org.clusteratlas.testing.SharedSpark;
@@ -70,13 +71,23 @@ class PublishJobTest {
         .frame(spark));
 
     assertThat(QualityCommand.run(w, "run-1").failed()).isEmpty();
-    String folder = PublishCommand.run(w, "run-1");
+    // the CLI puts --run-date in the session; the snapshot and the stage's own manifest name it
+    spark.conf().set(AtlasSession.RUN_DATE, "2026-06-30");
+    String folder;
+    try {
+      folder = PublishCommand.run(w, "run-1");
+    } finally {
+      spark.conf().unset(AtlasSession.RUN_DATE);
+    }
     Path snap = tmp.resolve("wh/_serving/run-1");
     assertThat(Path.of(folder).toAbsolutePath().normalize()).isEqualTo(snap.toAbsolutePath().normalize());
     assertThat(Files.readString(tmp.resolve("wh/_serving/latest"), StandardCharsets.UTF_8).trim()).isEqualTo("run-1");
 
     JsonNode manifest = new ObjectMapper().readTree(snap.resolve("manifest.json").toFile());
     assertThat(manifest.path("run_id").asText()).isEqualTo("run-1");
+    assertThat(manifest.path("run_date").asText()).isEqualTo("2026-06-30");
+    assertThat(new ObjectMapper().readTree(tmp.resolve("wh/_runs/run-1/publish.json").toFile())
+        .path("run_date").asText()).isEqualTo("2026-06-30");
     JsonNode tables = manifest.path("tables");
     assertThat(tables.has("silver.entity_link")).as("the link table itself is not served").isFalse();
     for (String t : List.of("gold.cluster_metrics", "gold.cluster_scores", "gold.tech_specialization",
