@@ -51,7 +51,7 @@ import org.clusteratlas.jobs.tables.Warehouse;
 public final class LinkJob {
   private static final Logger LOG = LogManager.getLogger(LinkJob.class);
 
-  /** Largest slices first, so a slice too small to train borrows from a similar one (rosters from NTIS). */
+  /** Largest slices first, so a slice too small to train can borrow from the ones trained before it. */
   static final List<String> MODEL_SOURCES = List.of("nps", "kipris", "ntis", "programs");
 
   /** Per slice: how much was compared and what the model did. */
@@ -68,8 +68,8 @@ public final class LinkJob {
   private final boolean full;
   private final Dataset<Row> reviewDecisions;
   private final FellegiSunter model = new FellegiSunter(PairScoring.COMPARISONS);
-  /** The most recently trained slice model (lent to slices too small to train). */
-  private SliceModel lastTrained;
+  /** The slices trained in this run, in order (they lend parameters to slices too small to train). */
+  private final List<Donor> donors = new ArrayList<>();
   static final long MIN_TRAINING_PAIRS = 50;
   /** Frames cached during a run, released when it ends. */
   private final List<Dataset<Row>> cached = new ArrayList<>();
@@ -223,6 +223,98 @@ public final class LinkJob {
   /** A slice's parameters and the random-pair exact-name share its term-frequency adjustment is relative to. */
   record SliceModel(FellegiSunter.Params params, double randomExactU) {}
 
+  /** A slice trained in this run and, per comparison, the levels its blocked pairs showed. */
+  record Donor(String source, SliceModel model, List<java.util.Set<Integer>> observed) {}
+
+  /** Per comparison, the levels (not null) that occur among the patterns. */
+  static List<java.util.Set<Integer>> observedLevels(List<FellegiSunter.Pattern> patterns) {
+    List<java.util.Set<Integer>> out = new ArrayList<>();
+    for (int c = 0; c < PairScoring.GAMMAS.length; c++) {
+      java.util.Set<Integer> levels = new java.util.TreeSet<>();
+      for (FellegiSunter.Pattern p : patterns) {
+        if (p.levels()[c] >= 0) {
+          levels.add(p.levels()[c]);
+        }
+      }
+      out.add(levels);
+    }
+    return out;
+  }
+
+  /**
+   * Parameters for a slice with too few pairs to train: each comparison's m and u come from the slice
+   * trained in this run whose pairs showed every level this slice's pairs show, with the fewest others,
+   * the latest on a tie. What a level means depends on what the records carry: a roster's 소재지 gives a
+   * 시군구 and no 법정동, as a KIPRIS address does, so its region parameters come from KIPRIS, not from NTIS
+   * (the sido only, where the 시군구 level was never seen and has no estimate) nor from NPS (whose matches
+   * agree on the 법정동, so "same 시군구" there means "not the same 법정동"). An NTIS slice, whose rows give
+   * the sido only, takes "same sido" as "same sido or finer" of its donor.
+   */
+  private SliceModel borrow(String source, List<java.util.Set<Integer>> own, long comparisons) {
+    List<String> from = new ArrayList<>();
+    SliceModel borrowed = borrow(donors, own, from);
+    LOG.info("link {}: {} blocked pairs, too few to train; parameters borrowed: {}", source, comparisons,
+        String.join(", ", from));
+    return borrowed;
+  }
+
+  /**
+   * Comparisons whose finest level depends on what a record carries (a full BRN or its prefix; a 법정동,
+   * a 시군구 or a sido), not on chance: BRN and region.
+   */
+  private static final java.util.Set<Integer> BY_AVAILABILITY = java.util.Set.of(
+      java.util.Arrays.asList(PairScoring.GAMMAS).indexOf("g_brn"),
+      java.util.Arrays.asList(PairScoring.GAMMAS).indexOf("g_region"));
+
+  /**
+   * Folds the levels above {@code top} into it: where a slice's records can agree at most at {@code top}
+   * (NTIS rows carry a sido only), "agrees at top" there means "at top or finer" in the donor.
+   */
+  static void foldAbove(double[] m, double[] u, int top) {
+    double mTop = 0;
+    double uTop = 0;
+    for (int l = top; l < m.length; l++) {
+      mTop += m[l];
+      uTop += u[l];
+    }
+    for (int l = top; l < m.length; l++) {
+      m[l] = mTop;
+      u[l] = uTop;
+    }
+  }
+
+  /**
+   * {@link #borrow(String, List, long)} as a function: {@code from} receives "comparison from slice". For
+   * BRN and region the donor's levels finer than the finest this slice shows are folded into it.
+   */
+  static SliceModel borrow(List<Donor> donors, List<java.util.Set<Integer>> own, List<String> from) {
+    int k = PairScoring.GAMMAS.length;
+    double[][] m = new double[k][];
+    double[][] u = new double[k][];
+    Donor nameDonor = null;
+    for (int c = 0; c < k; c++) {
+      Donor best = null;
+      for (Donor d : donors) {
+        boolean covers = d.observed().get(c).containsAll(own.get(c));
+        if (covers && (best == null || d.observed().get(c).size() <= best.observed().get(c).size())) {
+          best = d;
+        }
+      }
+      if (best == null) {
+        best = donors.get(donors.size() - 1);
+      }
+      m[c] = best.model().params().m()[c].clone();
+      u[c] = best.model().params().u()[c].clone();
+      if (BY_AVAILABILITY.contains(c) && !own.get(c).isEmpty()) {
+        foldAbove(m[c], u[c], java.util.Collections.max(own.get(c)));
+      }
+      nameDonor = c == 0 ? best : nameDonor;
+      from.add(PairScoring.COMPARISONS.get(c).name() + " from " + best.source());
+    }
+    return new SliceModel(new FellegiSunter.Params(nameDonor.model().params().lambda(), m, u),
+        nameDonor.model().randomExactU());
+  }
+
   private record SliceOutcome(Dataset<Row> links, Dataset<Row> review, Dataset<Row> candidates, long modelUnits,
       long comparisons, boolean trained, int iterations) {}
 
@@ -244,6 +336,7 @@ public final class LinkJob {
     SliceModel sliceModel = saved.get(source);
     boolean trained = false;
     int iterations = 0;
+    List<java.util.Set<Integer>> observed = sliceModel == null ? observedLevels(patterns(compared)) : List.of();
     if (sliceModel == null && comparisons >= MIN_TRAINING_PAIRS) {
       double[][] randomU = model.levelShares(patterns(randomPairs(modelUnits, places)));
       FellegiSunter.Fit fit = train(compared, regionPairs(modelUnits, places), randomU, firmCount);
@@ -251,16 +344,14 @@ public final class LinkJob {
       iterations = fit.iterations();
       trained = true;
       LOG.info("link {}: EM {} iterations (converged {})", source, fit.iterations(), fit.converged());
-    } else if (sliceModel == null && lastTrained != null) {
-      // too few pairs to train on: borrow the parameters of the slice trained just before
-      sliceModel = lastTrained;
-      LOG.info("link {}: {} blocked pairs, too few to train; parameters of the previous slice", source, comparisons);
+    } else if (sliceModel == null && !donors.isEmpty()) {
+      sliceModel = borrow(source, observed, comparisons);
     }
     if (sliceModel != null && !saved.containsKey(source)) {
       saveModel(source, sliceModel, runId);
     }
     if (trained) {
-      lastTrained = sliceModel;
+      donors.add(new Donor(source, sliceModel, observed));
     }
     FellegiSunter.Params params = sliceModel == null ? null : sliceModel.params();
 
