@@ -10,9 +10,13 @@ import static org.apache.spark.sql.functions.when;
 
 import io.delta.tables.DeltaTable;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Column;
@@ -224,13 +228,13 @@ public final class LinkJob {
   record SliceModel(FellegiSunter.Params params, double randomExactU) {}
 
   /** A slice trained in this run and, per comparison, the levels its blocked pairs showed. */
-  record Donor(String source, SliceModel model, List<java.util.Set<Integer>> observed) {}
+  record Donor(String source, SliceModel model, List<Set<Integer>> observed) {}
 
   /** Per comparison, the levels (not null) that occur among the patterns. */
-  static List<java.util.Set<Integer>> observedLevels(List<FellegiSunter.Pattern> patterns) {
-    List<java.util.Set<Integer>> out = new ArrayList<>();
+  static List<Set<Integer>> observedLevels(List<FellegiSunter.Pattern> patterns) {
+    List<Set<Integer>> out = new ArrayList<>();
     for (int c = 0; c < PairScoring.GAMMAS.length; c++) {
-      java.util.Set<Integer> levels = new java.util.TreeSet<>();
+      Set<Integer> levels = new TreeSet<>();
       for (FellegiSunter.Pattern p : patterns) {
         if (p.levels()[c] >= 0) {
           levels.add(p.levels()[c]);
@@ -250,7 +254,7 @@ public final class LinkJob {
    * agree on the 법정동, so "same 시군구" there means "not the same 법정동"). An NTIS slice, whose rows give
    * the sido only, takes "same sido" as "same sido or finer" of its donor.
    */
-  private SliceModel borrow(String source, List<java.util.Set<Integer>> own, long comparisons) {
+  private SliceModel borrow(String source, List<Set<Integer>> own, long comparisons) {
     List<String> from = new ArrayList<>();
     SliceModel borrowed = borrow(donors, own, from);
     LOG.info("link {}: {} blocked pairs, too few to train; parameters borrowed: {}", source, comparisons,
@@ -262,9 +266,9 @@ public final class LinkJob {
    * Comparisons whose finest level depends on what a record carries (a full BRN or its prefix; a 법정동,
    * a 시군구 or a sido), not on chance: BRN and region.
    */
-  private static final java.util.Set<Integer> BY_AVAILABILITY = java.util.Set.of(
-      java.util.Arrays.asList(PairScoring.GAMMAS).indexOf("g_brn"),
-      java.util.Arrays.asList(PairScoring.GAMMAS).indexOf("g_region"));
+  private static final Set<Integer> BY_AVAILABILITY = Set.of(
+      Arrays.asList(PairScoring.GAMMAS).indexOf("g_brn"),
+      Arrays.asList(PairScoring.GAMMAS).indexOf("g_region"));
 
   /**
    * Folds the levels above {@code top} into it: where a slice's records can agree at most at {@code top}
@@ -287,7 +291,7 @@ public final class LinkJob {
    * {@link #borrow(String, List, long)} as a function: {@code from} receives "comparison from slice". For
    * BRN and region the donor's levels finer than the finest this slice shows are folded into it.
    */
-  static SliceModel borrow(List<Donor> donors, List<java.util.Set<Integer>> own, List<String> from) {
+  static SliceModel borrow(List<Donor> donors, List<Set<Integer>> own, List<String> from) {
     int k = PairScoring.GAMMAS.length;
     double[][] m = new double[k][];
     double[][] u = new double[k][];
@@ -306,7 +310,7 @@ public final class LinkJob {
       m[c] = best.model().params().m()[c].clone();
       u[c] = best.model().params().u()[c].clone();
       if (BY_AVAILABILITY.contains(c) && !own.get(c).isEmpty()) {
-        foldAbove(m[c], u[c], java.util.Collections.max(own.get(c)));
+        foldAbove(m[c], u[c], Collections.max(own.get(c)));
       }
       nameDonor = c == 0 ? best : nameDonor;
       from.add(PairScoring.COMPARISONS.get(c).name() + " from " + best.source());
@@ -336,10 +340,11 @@ public final class LinkJob {
     SliceModel sliceModel = saved.get(source);
     boolean trained = false;
     int iterations = 0;
-    List<java.util.Set<Integer>> observed = sliceModel == null ? observedLevels(patterns(compared)) : List.of();
+    List<FellegiSunter.Pattern> blocked = sliceModel == null ? patterns(compared) : List.of();
+    List<Set<Integer>> observed = observedLevels(blocked);
     if (sliceModel == null && comparisons >= MIN_TRAINING_PAIRS) {
       double[][] randomU = model.levelShares(patterns(randomPairs(modelUnits, places)));
-      FellegiSunter.Fit fit = train(compared, regionPairs(modelUnits, places), randomU, firmCount);
+      FellegiSunter.Fit fit = train(blocked, regionPairs(modelUnits, places), randomU, firmCount);
       sliceModel = new SliceModel(fit.params(), randomU[0][PairScoring.NAME_EXACT]);
       iterations = fit.iterations();
       trained = true;
@@ -502,24 +507,23 @@ public final class LinkJob {
    * When a slice has no region to block on, the name m come from all its blocked pairs as before.
    * Scoring then uses the prior of a random pair, one match among the firms (1 / firms), as Splink does.
    */
-  private FellegiSunter.Fit train(Dataset<Row> compared, Dataset<Row> regionBlock, double[][] randomU,
+  private FellegiSunter.Fit train(List<FellegiSunter.Pattern> blocked, Dataset<Row> regionBlock, double[][] randomU,
       long firmCount) {
-    List<FellegiSunter.Pattern> blocked = patterns(compared);
     List<FellegiSunter.Pattern> sameName = blocked.stream()
         .filter(p -> p.levels()[0] == PairScoring.NAME_EXACT).toList();
     List<FellegiSunter.Pattern> sameRegion = patterns(regionBlock);
     int k = model.comparisons().size();
-    int region = java.util.Arrays.asList(PairScoring.GAMMAS).indexOf("g_region");
+    int region = Arrays.asList(PairScoring.GAMMAS).indexOf("g_region");
     boolean[] notName = new boolean[k];
-    java.util.Arrays.fill(notName, true);
+    Arrays.fill(notName, true);
     notName[0] = false;
     boolean[] notRegion = new boolean[k];
-    java.util.Arrays.fill(notRegion, true);
+    Arrays.fill(notRegion, true);
     notRegion[region] = false;
     boolean[] nameOnly = new boolean[k];
     nameOnly[0] = true;
     boolean[] all = new boolean[k];
-    java.util.Arrays.fill(all, true);
+    Arrays.fill(all, true);
     FellegiSunter.Params start = new FellegiSunter.Params(0.3, model.initialM(), randomU);
     FellegiSunter.Fit first = sameName.isEmpty() ? new FellegiSunter.Fit(start, 0, true)
         : model.em(sameName, start, notName, notName, true, settings.emIterations(), settings.emTolerance());
