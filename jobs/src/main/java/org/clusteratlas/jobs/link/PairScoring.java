@@ -141,7 +141,8 @@ public final class PairScoring {
     // address resolves to is the city's primary 구, a convention, so any 구 of the city agrees; two
     // different 구 of one city, both named, do not
     Column cityOnly = col("r_sigungu_text").rlike("^\\S+시$").or(col("p_sigungu_text").rlike("^\\S+시$"));
-    Column sameCity = cityOnly.and(AddressRegions.cityOf(col("r_region")).equalTo(AddressRegions.cityOf(col("p_region"))));
+    Column sameCity = cityOnly.and(
+        AddressRegions.cityOf(col("r_region")).equalTo(AddressRegions.cityOf(col("p_region"))));
     Column region = when(hasRegion.unary_$bang(), lit(null))
         .when(col("r_dong").equalTo(col("p_dong")), 3)
         .when(col("r_region").equalTo(col("p_region")).or(col("r_sigungu_text").equalTo(col("p_sigungu_text")))

@@ -102,8 +102,8 @@ public final class SourceUnits {
         .filter(size(col("brns")).equalTo(1))
         .select(col("name_key"), col("sido_code"), col("brns").getItem(0).as("reported_brn"));
     Dataset<Row> withReported = rows.join(reported, new String[] {"name_key", "sido_code"}, "left")
-        .withColumn("unit_digits", when(length(coalesce(col("digits"), lit(""))).lt(10), coalesce(col("reported_brn"),
-            col("digits"))).otherwise(col("digits")));
+        .withColumn("unit_digits", when(length(col("digits")).equalTo(10), col("digits"))
+            .otherwise(coalesce(col("reported_brn"), col("digits"))));
     Column none = lit(null).cast(DataTypes.StringType);
     Dataset<Row> units = rowUnits(withReported, "ntis", col("org_name"), col("unit_digits"), none, col("sido_code"),
         none, none, col("year"), col("kind"));
