@@ -193,9 +193,11 @@ final class TruthFiles {
       ## Planted structure
 
       **Firms.** Latent quality q ~ N(0,1). Target log size = 1.0 + 0.35q + N(0, 1.1) + an industry term, plus
-      for 2%% of firms an exponential tail (mean 2 log points), capped at 60,000: median a handful of insured
-      members, a few firms with tens of thousands. Growth trend 0.015 + N(0, 0.03) per year (independent of
-      q), permanent yearly shocks (a random walk, σ 0.08), four-year ramp-up of young firms. 36%% of firms are founded during the
+      for 2%% of firms an exponential tail (mean 2 log points), halved above 300 members (Zipf: Pareto index 1)
+      and capped at max(1,000, 60,000 × scale): median a handful of insured members, at full scale a few firms
+      with tens of thousands. Growth trend 0.015 + N(0, 0.03) per year (independent of
+      q), permanent yearly shocks (a random walk, σ 0.08; a month's headcount moves from its year's level
+      towards the next year's), four-year ramp-up of young firms. 36%% of firms are founded during the
       period, yearly closing hazard ≈ 3.5%% (higher when young, lower with q). 3%% move their head office once
       (NPS codes change from that month; the registry shows the latest address). ≈5%% have 1–3 branches with
       their own BRN (type 85) and NPS workplace (construction firms: `name/일용/site`). 6%% are sister firms

@@ -30,6 +30,11 @@ final class World implements Serializable {
   final double[] clusterCumulative;
   final long firms;
   final long soleProprietors;
+  /**
+   * Log of the largest firm a world of this scale holds: 60,000 insured members at full scale, in
+   * proportion below it (the top of a sample of firms is a lower national rank), never under 1,000.
+   */
+  final double largestFirm;
   final int months;
 
   World(GeneratorConfig config, DirtRates dirt, Geography geography, IndustryTable industry,
@@ -42,6 +47,7 @@ final class World implements Serializable {
     this.clusters = StrongCluster.planted(config);
     this.firms = Math.max(50, Math.round(NATIONAL_FIRMS * config.scale()));
     this.soleProprietors = Math.max(20, Math.round(NATIONAL_SOLE * config.scale()));
+    this.largestFirm = Math.log(Math.max(1_000, 60_000 * config.scale()));
     this.months = config.months();
     int n = clusters.size();
     clusterLeaf = new int[n];
