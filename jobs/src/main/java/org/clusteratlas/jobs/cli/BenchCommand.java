@@ -143,7 +143,7 @@ public final class BenchCommand implements Callable<Integer> {
         JsonNode doc = readManifest(warehouse, runId, manifest);
         if (doc != null) {
           m.put(manifest.equals(stage) ? "steps" : manifest + "_steps", doc.path("steps"));
-          if (stage.equals("link")) {
+          if (manifest.equals("link")) {
             m.put("slices", doc.path("details").path("slices"));
           }
         }
