@@ -55,6 +55,24 @@ class BlockingTest {
     assertThat(got).containsExactly("u busan", "u daegu-typo", "u seoul-typo");
   }
 
+  /**
+   * Names ending in one trade word: the last three letters and the length meet only with the first or
+   * the second letter, so a typo in the first letter still meets its firm, a different name does not.
+   */
+  @Test
+  void aSharedTradeWordPairsOnlyWithTheFirstOrSecondLetter() {
+    List<Row> places = List.of(
+        // first letter substituted: the second letter, the last three and the length agree
+        RowFactory.create("typo-first", "간솔홀딩스", null, "120000", "11", null, 2000, null),
+        // second letter substituted: the first letter, the last three and the length agree
+        RowFactory.create("typo-second", "한빛홀딩스", null, "120001", "11", null, 2000, null),
+        // another firm of the same trade word and length in the province: no letter of its own agrees
+        RowFactory.create("other", "대성홀딩스", null, "120002", "11", null, 2000, null));
+    List<String> got = pairs(List.of(
+        RowFactory.create("u", "한솔홀딩스", "503999", "11", null, 2020, 2021)), places);
+    assertThat(got).containsExactly("u typo-first", "u typo-second");
+  }
+
   @Test
   void aFirmFoundedAfterTheRecordsIsNoCandidate() {
     List<Row> places = List.of(
