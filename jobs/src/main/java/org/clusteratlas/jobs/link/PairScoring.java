@@ -17,7 +17,7 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -30,8 +30,9 @@ import org.clusteratlas.jobs.region.AddressRegions;
  * units × firms: exact name key, exact English key, BRN prefix (6 digits) + the first or the last letter
  * of the name key, and province + the first three letters of the name key + its length or its last
  * letter, or + the last three letters + the length + the first or the second letter (so a one-syllable
- * typo, an inserted or a dropped letter still meets its firm through another rule). Each pair is kept once however many rules produced it, and only when the firm existed in
- * the years of the unit's records ({@link #outsideLifetime}).
+ * typo, an inserted or a dropped letter still meets its firm through another rule). Each pair is kept
+ * once however many rules produced it, and only when the firm existed in the years of the unit's records
+ * ({@link #outsideLifetime}).
  *
  * <p>Comparisons (level 0 = disagreement; null = nothing to compare, weight 0): name (exact key; one
  * syllable apart and jamo edit distance ≤ 3; one key a prefix of the other; same first two letters), BRN (same first nine digits,
@@ -59,12 +60,13 @@ public final class PairScoring {
     // every rule but the exact ones pairs a short, bounded key: a BRN prefix or a province alone holds
     // a share of all firms, so blocking on it makes the pair count grow with the square of the data
     // (measured: 55,975 NPS pairs at scale 0.01, 5.17 million at 0.1 before the name parts were added)
-    BiFunction<String, String, Column> same = (r, q) -> u.col("r_" + r).equalTo(p.col("p_" + q));
+    // the same part of the name, BRN or region on both sides (r_<part> of the unit, p_<part> of the place)
+    Function<String, Column> same = part -> u.col("r_" + part).equalTo(p.col("p_" + part));
     List<Column> rules = new ArrayList<>(List.of(
-        same.apply("key", "key"),
-        same.apply("key", "key_en"),
-        same.apply("brn6", "brn6").and(same.apply("k1", "k1")),
-        same.apply("brn6", "brn6").and(same.apply("l1", "l1"))));
+        same.apply("key"),
+        u.col("r_key").equalTo(p.col("p_key_en")),
+        same.apply("brn6").and(same.apply("k1")),
+        same.apply("brn6").and(same.apply("l1"))));
     // a substituted letter keeps the length and leaves the first or the last three letters intact; a
     // letter inserted or dropped inside the name keeps the first three and the last. The last three
     // letters are often a trade word (인터내셔널, 트레이딩, 홀딩스) that a share of a province's firms end
@@ -72,14 +74,14 @@ public final class PairScoring {
     // (NPS at scale 0.1: 1.37 million pairs from the last three letters and the length alone, 75 times
     // as many as at 0.01)
     List<Column> typoRules = List.of(
-        same.apply("k3", "k3").and(same.apply("len", "len")),
-        same.apply("l3", "l3").and(same.apply("len", "len")).and(same.apply("k1", "k1")),
-        same.apply("l3", "l3").and(same.apply("len", "len")).and(same.apply("k2", "k2")),
-        same.apply("k3", "k3").and(same.apply("l1", "l1")));
+        same.apply("k3").and(same.apply("len")),
+        same.apply("l3").and(same.apply("len")).and(same.apply("k1")),
+        same.apply("l3").and(same.apply("len")).and(same.apply("k2")),
+        same.apply("k3").and(same.apply("l1")));
     for (Column typo : typoRules) {
       // within the province by its code, and by the address's text for records that carry no code
-      rules.add(sameProvince(u, p).and(typo));
-      rules.add(sameProvinceText(u, p).and(typo));
+      rules.add(same.apply("sido").and(typo));
+      rules.add(same.apply("sido_text").and(typo));
     }
     Dataset<Row> all = null;
     for (Column rule : rules) {
@@ -103,16 +105,10 @@ public final class PairScoring {
         .or(coalesce(col("r_last_year").gt(col("p_closed_year")), lit(false)));
   }
 
-  private static Column sameProvince(Dataset<Row> u, Dataset<Row> p) {
-    return u.col("r_sido").equalTo(p.col("p_sido"));
-  }
-
-  /** The province as written in an address, for records that carry no region code. */
-  private static Column sameProvinceText(Dataset<Row> u, Dataset<Row> p) {
-    return u.col("r_sido_text").equalTo(p.col("p_sido_text"));
-  }
-
-  /** First and last one and three letters, the second letter and the length of the name key ({@code <side>key}). */
+  /**
+   * First and last one and three letters, the second letter and the length of the name key
+   * ({@code <side>key}).
+   */
   private static Dataset<Row> nameParts(Dataset<Row> side, String prefix) {
     Column key = col(prefix + "key");
     Column len = length(key);
