@@ -223,9 +223,11 @@ final class TruthFiles {
       already growing, so naive before/after or winner-vs-rest comparisons overstate the effect. The shock is
       permanent and the trend independent of q, so from the year before the first grant on treated and
       not-yet-treated firms share parallel trends: a staggered DiD with that base period recovers the effect,
-      while the last pre-period shows the selection (a pre-trend test flags it, as it should). Later grants follow with probability ≈ 0.35–0.7 a
-      year. The true effect is in `grant_effects.csv` (revenue +0.02 per year since the first grant up to
-      +0.10; employment +0.012 per year up to +0.06).
+      while the pre-period shows the selection (a pre-trend test flags it, as it should): in log revenue, a
+      year's level, only in the last pre-period (e = −1); in log employment, an annual mean of monthly
+      headcounts that move towards the next year's level, about 11/24 of it in e = −2 and the rest in e = −1.
+      Later grants follow with probability ≈ 0.35–0.7 a year. The true effect is in `grant_effects.csv`
+      (revenue +0.02 per year since the first grant up to +0.10; employment +0.012 per year up to +0.06).
 
       **Programs** (`family_firm` 대전·충청권 패밀리기업, `smart_factory` 스마트공장, `regional_star`
       지역스타기업): entered at most once, with probability rising with q and last year's shock

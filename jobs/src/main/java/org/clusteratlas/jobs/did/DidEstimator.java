@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -130,9 +131,17 @@ public final class DidEstimator {
       out.add(publish(b.aggregation(), b.overall(), b.cohort(), b.year(), b.eventTime(), null, b.att(), se[k],
           seBoot == null ? null : seBoot[k], crit, z, b.nTreated(), b.nControl(), false));
     }
-    DidResult.PreTest pre = preTest(cells, fs, se, m, p.clustered(), notes);
-    return new DidResult(opt, List.copyOf(out), pre, cellCrit, bucketCrit.get("dynamic"), p.n(), p.clusters(),
-        p.periods(), List.copyOf(notes));
+    DidResult.PreTest pre = preTest(cells, c -> true, fs, se, m, p.clustered(), "pre-test", notes);
+    // the same test without the last pre-treatment year: when units are selected on that year's shock
+    // (programs pick firms after a good year; Ashenfelter's dip is the mirror image) only the cells that
+    // difference that year move, and this test still speaks to the trends before it
+    int[] periods = p.periods();
+    DidResult.PreTest early = preTest(cells, c -> {
+      int last = lastPreTreatment(c.g(), periods, opt.anticipation());
+      return last >= 0 && c.t() < periods[last] && c.base() < periods[last];
+    }, fs, se, m, p.clustered(), "early pre-test", notes);
+    return new DidResult(opt, List.copyOf(out), pre, early, cellCrit, bucketCrit.get("dynamic"), p.n(),
+        p.clusters(), periods, List.copyOf(notes));
   }
 
   private static Estimate publish(String agg, boolean overall, Integer g, Integer t, Integer e, Integer base,
@@ -152,12 +161,7 @@ public final class DidEstimator {
     boolean universal = opt.base() == DidOptions.Base.UNIVERSAL;
     List<Cell> cells = new ArrayList<>();
     for (int g : p.estimatedCohorts()) {
-      int postBase = -1;
-      for (int j = 0; j < tn; j++) {
-        if (periods[j] + delta < g) {
-          postBase = j;
-        }
-      }
+      int postBase = lastPreTreatment(g, periods, delta);
       for (int ti = universal ? 0 : 1; ti < tn; ti++) {
         int t = periods[ti];
         boolean post = g <= t;
@@ -183,6 +187,17 @@ public final class DidEstimator {
       notes.add(empty + " group-time cells have no comparison units and are reported as NA");
     }
     return cells;
+  }
+
+  /** Index of cohort g's last period before treatment (and anticipation): its post-treatment base; -1 if none. */
+  private static int lastPreTreatment(int g, int[] periods, int anticipation) {
+    int last = -1;
+    for (int j = 0; j < periods.length; j++) {
+      if (periods[j] + anticipation < g) {
+        last = j;
+      }
+    }
+    return last;
   }
 
   private static Cell cell(int g, int ti, int bi, List<Integer> controls, DidPanel.Prepared p, CohortMoments m) {
@@ -348,13 +363,16 @@ public final class DidEstimator {
     return cells.stream().mapToLong(Cell::nControl).max().orElse(0);
   }
 
-  /** Wald test that all pre-treatment ATT(g,t) are zero, with the analytic (or cluster-robust) covariance. */
-  private static DidResult.PreTest preTest(List<Cell> cells, List<Influence> fs, double[] se, CohortMoments m,
-      boolean clustered, List<String> notes) {
+  /**
+   * Wald test that the chosen pre-treatment ATT(g,t) are all zero, with the analytic (or cluster-robust)
+   * covariance; null when no chosen cell has a standard error.
+   */
+  private static DidResult.PreTest preTest(List<Cell> cells, Predicate<Cell> chosen, List<Influence> fs,
+      double[] se, CohortMoments m, boolean clustered, String name, List<String> notes) {
     List<Integer> pre = new ArrayList<>();
     for (int k = 0; k < cells.size(); k++) {
       Cell c = cells.get(k);
-      if (c.g() > c.t() && !c.reference() && !Double.isNaN(c.att()) && se[k] > SE_FLOOR) {
+      if (c.g() > c.t() && !c.reference() && !Double.isNaN(c.att()) && se[k] > SE_FLOOR && chosen.test(c)) {
         pre.add(k);
       }
     }
@@ -380,7 +398,7 @@ public final class DidEstimator {
     SingularValueDecomposition svd = new SingularValueDecomposition(vm);
     double[] sv = svd.getSingularValues();
     if (!(sv[sv.length - 1] > Math.ulp(1.0) * sv[0])) {
-      notes.add("pre-test skipped: the covariance of the pre-treatment estimates is singular");
+      notes.add(name + " skipped: the covariance of the pre-treatment estimates is singular");
       return null;
     }
     RealVector th = new ArrayRealVector(theta);
@@ -388,7 +406,7 @@ public final class DidEstimator {
     try {
       vInvTheta = svd.getSolver().solve(th);
     } catch (SingularMatrixException e) {
-      notes.add("pre-test skipped: the covariance of the pre-treatment estimates is singular");
+      notes.add(name + " skipped: the covariance of the pre-treatment estimates is singular");
       return null;
     }
     double w = th.dotProduct(vInvTheta);

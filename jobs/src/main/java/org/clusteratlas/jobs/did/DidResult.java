@@ -9,10 +9,16 @@ import java.util.Optional;
  * parallel pre-trends, the bootstrap critical values, and the pre-processing notes (dropped or recoded
  * units) that explain which sample was used.
  */
-public record DidResult(DidOptions options, List<Estimate> estimates, PreTest preTest, Double cellCritical,
-    Double dynamicCritical, long units, long clusters, int[] periods, List<String> notes) {
+public record DidResult(DidOptions options, List<Estimate> estimates, PreTest preTest, PreTest earlyPreTest,
+    Double cellCritical, Double dynamicCritical, long units, long clusters, int[] periods, List<String> notes) {
 
-  /** W = θ'Σ⁻¹θ over the pre-treatment cells, χ²(df) p-value (R: "P-value for pre-test"). */
+  /**
+   * W = θ'Σ⁻¹θ over pre-treatment cells, χ²(df) p-value. {@code preTest} takes every pre-treatment cell
+   * (R: "P-value for pre-test"); {@code earlyPreTest} only the cells whose two years both precede each
+   * cohort's last pre-treatment year, so it is null with a universal base. When the first rejects and the
+   * second does not, the treated departed from the controls in the year before treatment only: selection
+   * on that year (or anticipation), not diverging trends.
+   */
   public record PreTest(double statistic, int df, double pValue) {}
 
   public List<Estimate> of(String aggregation) {
@@ -51,6 +57,10 @@ public record DidResult(DidOptions options, List<Estimate> estimates, PreTest pr
     if (preTest != null) {
       b.append(String.format(Locale.ROOT, "Wald pre-test of parallel trends: W=%.4f, df=%d, p=%.5f%n",
           preTest.statistic(), preTest.df(), preTest.pValue()));
+    }
+    if (earlyPreTest != null) {
+      b.append(String.format(Locale.ROOT, "  without the last pre-treatment year: W=%.4f, df=%d, p=%.5f%n",
+          earlyPreTest.statistic(), earlyPreTest.df(), earlyPreTest.pValue()));
     }
     b.append("(* overall summary of the aggregation)\n");
     return b.toString();

@@ -41,6 +41,7 @@ final class EffectRows {
   static List<Row> callawaySantAnna(Key k, DidResult r, int minFirms, String runId, boolean cellsToo) {
     List<Row> out = new ArrayList<>();
     Double p = r.preTest() == null ? null : r.preTest().pValue();
+    Double early = r.earlyPreTest() == null ? null : r.earlyPreTest().pValue();
     for (Estimate e : r.estimates()) {
       if (e.nTreated() < minFirms || (!cellsToo && e.aggregation().equals("group_time"))) {
         continue;
@@ -48,7 +49,7 @@ final class EffectRows {
       out.add(RowFactory.create(k.program(), k.outcome(), "callaway_santanna", r.options().control().label,
           r.options().base().label, e.aggregation(), e.overall(), k.breakdown(), k.region(), k.cluster(),
           cell(e.aggregation(), e.overall(), e.cohort(), e.year(), e.eventTime()), e.cohort(), e.year(), e.eventTime(), e.baseYear(), e.att(), e.se(), e.ciLow(), e.ciHigh(), e.seBoot(),
-          e.bandLow(), e.bandHigh(), e.nTreated(), e.nControl(), p, CS_VERSION, runId));
+          e.bandLow(), e.bandHigh(), e.nTreated(), e.nControl(), p, early, CS_VERSION, runId));
     }
     return out;
   }
@@ -70,7 +71,7 @@ final class EffectRows {
           cell("dynamic", overall, null, null, overall ? null : r.getInt(0)), null, null,
           overall ? null : r.getInt(0), null, att, se, se == null ? null : att - z * se,
           se == null ? null : att + z * se, null, null, null, firms, "matched_did".equals(estimator) ? firms : 0L,
-          null, version, runId));
+          null, null, version, runId));
     }
     return out;
   }

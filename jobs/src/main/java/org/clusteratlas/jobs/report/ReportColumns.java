@@ -54,6 +54,9 @@ public final class ReportColumns {
   public static final String CI_HIGH = "ci_high";
   public static final String N_TREATED = "n_treated";
   public static final String N_CONTROL = "n_control";
+  /** Wald pre-tests of parallel trends: every pre-treatment year, and without the year before entry. */
+  public static final String PRETEST_P = "pretest_p";
+  public static final String PRETEST_EARLY_P = "pretest_early_p";
 
   // silver.entity_link
   public static final String SOURCE = "source";

@@ -15,6 +15,7 @@ import static org.clusteratlas.jobs.report.ReportColumns.*;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -109,8 +110,11 @@ public final class ReportFrames {
       rows = rows.filter(col(ESTIMATOR).notEqual("callaway_santanna")
           .or(col("control_group").equalTo("never").and(col("base_period").equalTo("varying"))));
     }
+    // the pre-tests came later than the first warehouses: absent there, and null on non-CS rows
+    Function<String, Column> optional = c -> present.contains(c) ? col(c) : lit(null).cast(DataTypes.DoubleType).as(c);
     return rows.select(col(PROGRAM), col(OUTCOME), col(ESTIMATOR), col(EVENT_TIME).cast(DataTypes.IntegerType).as(EVENT_TIME),
-            col(ATT), col(CI_LOW), col(CI_HIGH), col(N_TREATED), col(N_CONTROL))
+            col(ATT), col(CI_LOW), col(CI_HIGH), col(N_TREATED), col(N_CONTROL), optional.apply(PRETEST_P),
+            optional.apply(PRETEST_EARLY_P))
         .orderBy(PROGRAM, OUTCOME, ESTIMATOR, EVENT_TIME);
   }
 

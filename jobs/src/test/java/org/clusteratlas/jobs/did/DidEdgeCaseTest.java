@@ -78,6 +78,36 @@ class DidEdgeCaseTest {
   }
 
   @Test
+  void theEarlyPreTestLeavesOutTheYearBeforeTreatment(SparkSession spark) {
+    // cohort 4 gains in year 3 only, the year before treatment (a firm picked after a good year)
+    List<Row> rows = new ArrayList<>();
+    unit(rows, "T1", 4, 0, 1, 4, 4);
+    unit(rows, "T2", 4, 0, -1, 0, 0);
+    unit(rows, "C1", 0, 0, 1, 1, 1);
+    unit(rows, "C2", 0, 0, -1, -1, -1);
+    unit(rows, "C3", 0, 0, 1, 2, 2);
+    unit(rows, "C4", 0, 0, -1, -2, -2);
+    unit(rows, "C5", 0, 0, 0, 0, 0);
+    DidResult r = DidEstimator.estimate(df(spark, rows), ANALYTIC, false);
+    assertThat(att(r, 4, 2)).isCloseTo(0, within(1e-12));
+    assertThat(att(r, 4, 3)).isCloseTo(2, within(1e-12));
+    // V = [[1/2 + 0.8/5, 1/2 + 0.4/5], [·, 1/2 + 0.4/5]] (population (co)variances of the first differences
+    // over 2 treated and 5 controls), θ = (0, 2): W = 4·V₁₁/det V = 2.64/0.0464, χ²(2) p = e^(−W/2)
+    double w = 2.64 / 0.0464;
+    assertThat(r.preTest().df()).isEqualTo(2);
+    assertThat(r.preTest().statistic()).isCloseTo(w, within(1e-9));
+    assertThat(r.preTest().pValue()).isCloseTo(Math.exp(-w / 2), within(1e-15));
+    // without year 3 only the cell 2 − 1 is left, and it is zero
+    assertThat(r.earlyPreTest().df()).isEqualTo(1);
+    assertThat(r.earlyPreTest().statistic()).isCloseTo(0, within(1e-12));
+    assertThat(r.earlyPreTest().pValue()).isCloseTo(1, within(1e-12));
+    // every universal-base pre cell is measured from year 3, so there is no early test
+    DidResult universal = DidEstimator.estimate(df(spark, rows), ANALYTIC.withBase(DidOptions.Base.UNIVERSAL), false);
+    assertThat(universal.preTest().df()).isEqualTo(2);
+    assertThat(universal.earlyPreTest()).isNull();
+  }
+
+  @Test
   void notYetTreatedControlsAddLaterCohortsWhileTheyAreUntreated(SparkSession spark) {
     DidResult r = DidEstimator.estimate(df(spark, base()),
         ANALYTIC.withControl(DidOptions.Control.NOT_YET), false);

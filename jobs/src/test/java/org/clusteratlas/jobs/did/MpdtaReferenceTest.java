@@ -113,6 +113,8 @@ class MpdtaReferenceTest {
   void preTestMatchesThePublishedPValue() {
     assertThat(varying.preTest().df()).isEqualTo(5);
     assertThat(varying.preTest().pValue()).isCloseTo(0.16812, within(0.5e-5));
+    // without 2005 → 2006 for the 2007 cohort and 2004 → 2005 for the 2006 cohort: three cells are left
+    assertThat(varying.earlyPreTest().df()).isEqualTo(3);
   }
 
   @Test

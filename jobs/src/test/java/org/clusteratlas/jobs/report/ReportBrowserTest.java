@@ -97,7 +97,9 @@ class ReportBrowserTest {
     assertThat(Pattern.compile("<polyline class=\"series\"[^>]*points=\"([^\"]+)\"").matcher(effects).results()
         .map(r -> r.group(1).trim().split("\\s+").length)).containsExactly(5, 5);
     assertThat(count(effects, "<path class=\"band\" d=\"M[^\"]+Z\"")).isEqualTo(2);
-    assertThat(effects).contains("naive").contains("callaway_santanna");
+    assertThat(effects).contains("naive").contains("callaway_santanna")
+        .contains("p = 0.000 over every year, p = 0.410 leaving out the year before entry")
+        .contains("picked after a good year");
 
     // link quality: one row per source, bars split by method
     String links = section(dom, "links");

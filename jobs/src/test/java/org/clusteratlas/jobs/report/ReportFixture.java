@@ -109,7 +109,8 @@ final class ReportFixture {
         .add("aggregation", StringType).add("cohort", IntegerType).add("year", IntegerType)
         .add("event_time", IntegerType).add("region_code", StringType).add("cluster_id", StringType)
         .add("att", DoubleType).add("se", DoubleType).add("ci_low", DoubleType).add("ci_high", DoubleType)
-        .add("n_treated", LongType).add("n_control", LongType);
+        .add("n_treated", LongType).add("n_control", LongType)
+        .add("pretest_p", DoubleType).add("pretest_early_p", DoubleType);
     List<Row> rows = new ArrayList<>();
     for (int e = -2; e <= 2; e++) {
       // naive: a level gap already before entry (selection); counterfactual: flat before, growing after
@@ -126,8 +127,10 @@ final class ReportFixture {
 
   private static Row effect(String program, String outcome, String estimator, String aggregation, Integer e,
       String region, double att, double se) {
+    // the counterfactual's pre-tests: rejected over every pre-entry year, passed without the year before entry
+    boolean cs = estimator.equals("callaway_santanna");
     return RowFactory.create(program, outcome, estimator, aggregation, 2020, e == null ? null : 2020 + e, e,
-        region, null, att, se, att - 1.96 * se, att + 1.96 * se, 120L, 3400L);
+        region, null, att, se, att - 1.96 * se, att + 1.96 * se, 120L, 3400L, cs ? 0.0004 : null, cs ? 0.41 : null);
   }
 
   static Dataset<Row> entityLinks(SparkSession spark) {
