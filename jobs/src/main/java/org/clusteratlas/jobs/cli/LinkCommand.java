@@ -63,7 +63,7 @@ public final class LinkCommand implements Callable<Integer> {
           comparisons()));
       for (LinkJob.SliceStats s : result.slices()) {
         sb.append(String.format("  %-9s %,9d records, %,8d units to the model, %,11d comparisons%s, %.1f s%n", s.source(),
-            s.records(), s.modelUnits(), s.comparisons(), s.trained() ? ", trained (EM " + s.emIterations() + " it.)" : "",
+            s.records(), s.modelUnits(), s.comparisons(), s.trained() ? ", trained (EM " + s.emIterations() + " it." + (s.emConverged() ? "" : ", not converged") + ")" : "",
             s.seconds()));
       }
       sb.append(String.format("%-10s %10s %10s %9s %9s %10s %10s %9s %8s%n", "source", "records", "linked",

@@ -60,7 +60,7 @@ public final class LinkJob {
 
   /** Per slice: how much was compared and what the model did. */
   public record SliceStats(String source, long records, long modelUnits, long comparisons, boolean trained,
-      int emIterations, double seconds) {}
+      int emIterations, boolean emConverged, double seconds) {}
 
   /** What a run did. */
   public record Result(String runId, long firms, long newRecords, List<SliceStats> slices,
@@ -165,7 +165,7 @@ public final class LinkJob {
       });
       release();
       stats.add(new SliceStats(source, todoRecords, out.modelUnits(), out.comparisons(), out.trained(),
-          out.iterations(), (System.nanoTime() - t0) / 1e9));
+          out.iterations(), out.converged(), (System.nanoTime() - t0) / 1e9));
     }
     release();
 
@@ -184,6 +184,7 @@ public final class LinkJob {
       m.put("comparisons", s.comparisons());
       m.put("trained", s.trained());
       m.put("em_iterations", s.emIterations());
+      m.put("em_converged", s.trained() ? s.emConverged() : null);
       m.put("seconds", Math.round(s.seconds() * 1000) / 1000.0);
       sliceDetails.add(m);
     }
@@ -320,7 +321,7 @@ public final class LinkJob {
   }
 
   private record SliceOutcome(Dataset<Row> links, Dataset<Row> review, Dataset<Row> candidates, long modelUnits,
-      long comparisons, boolean trained, int iterations) {}
+      long comparisons, boolean trained, int iterations, boolean converged) {}
 
   private SliceOutcome linkSlice(String source, Dataset<Row> records, Dataset<Row> units, Dataset<Row> places,
       Map<String, SliceModel> saved, long firmCount, Dataset<Row> decided, String runId) {
@@ -340,6 +341,7 @@ public final class LinkJob {
     SliceModel sliceModel = saved.get(source);
     boolean trained = false;
     int iterations = 0;
+    boolean converged = false;
     List<FellegiSunter.Pattern> blocked = sliceModel == null ? patterns(compared) : List.of();
     List<Set<Integer>> observed = observedLevels(blocked);
     if (sliceModel == null && comparisons >= MIN_TRAINING_PAIRS) {
@@ -347,8 +349,13 @@ public final class LinkJob {
       FellegiSunter.Fit fit = train(blocked, regionPairs(modelUnits, places), randomU, firmCount);
       sliceModel = new SliceModel(fit.params(), randomU[0][PairScoring.NAME_EXACT]);
       iterations = fit.iterations();
+      converged = fit.converged();
       trained = true;
-      LOG.info("link {}: EM {} iterations (converged {})", source, fit.iterations(), fit.converged());
+      if (fit.converged()) {
+        LOG.info("link {}: EM converged in {} iterations", source, fit.iterations());
+      } else {
+        LOG.warn("link {}: EM stopped at its iteration cap ({}) before converging", source, fit.iterations());
+      }
     } else if (sliceModel == null && !donors.isEmpty()) {
       sliceModel = borrow(source, observed, comparisons);
     }
@@ -408,7 +415,7 @@ public final class LinkJob {
             when(col("crn").isNull(), col("d_weight")).as("match_weight"),
             when(col("crn").isNotNull(), lit("{\"brn\":\"exact\"}")).otherwise(col("d_evidence")).as("evidence"),
             lit(runId).as("link_run_id"));
-    return new SliceOutcome(links, review, candidateRows, modelUnitCount, comparisons, trained, iterations);
+    return new SliceOutcome(links, review, candidateRows, modelUnitCount, comparisons, trained, iterations, converged);
   }
 
   private static final StructType DECISION = new StructType()

@@ -81,6 +81,8 @@ class GeneratedDataLinkTest {
     List<String> trained = outcome.result().slices().stream().filter(LinkJob.SliceStats::trained)
         .map(LinkJob.SliceStats::source).toList();
     assertThat(trained).contains("nps", "kipris"); // the two large slices always have enough pairs
+    assertThat(outcome.result().slices()).filteredOn(LinkJob.SliceStats::trained)
+        .allSatisfy(s -> assertThat(s.emConverged()).as(s.source() + " EM converged").isTrue());
     for (String slice : trained) {
       assertThat(warehouse.read(Link.MODEL).filter(org.apache.spark.sql.functions.col("slice").equalTo(slice))
           .select("comparison").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
