@@ -17,9 +17,9 @@ import java.util.List;
  * before/after comparison of winners is biased upward. Because the shocks are permanent and the trend is
  * independent of selection, what follows selection does not depend on it: parallel trends hold from the
  * year before the first grant on, which is what a staggered DiD with that base period needs (the pre-period
- * shows the selection, as real data would: revenue in e = −1, employment's annual mean in e = −2 and −1). Treatment effects (see {@link GrantEffect}) are
- * added to log employment and log revenue from the first grant year on. Program entry selects the same
- * way and has no effect.
+ * shows the selection, as real data would: revenue in e = −1, employment's annual mean in e = −2 and −1).
+ * Treatment effects (see {@link GrantEffect}) are added to log employment and log revenue from the first
+ * grant year on. Program entry selects the same way and has no effect.
  */
 final class FirmFactory implements Serializable {
   private static final long serialVersionUID = 1L;
