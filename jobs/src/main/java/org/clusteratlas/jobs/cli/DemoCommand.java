@@ -52,7 +52,7 @@ public final class DemoCommand implements Callable<Integer> {
       }
       return null;
     });
-    Pipeline.run(new Warehouse(spark, conf.warehouse()), new Pipeline.Settings(out, out + "/truth", runId, true),
+    Pipeline.run(new Warehouse(spark, conf.warehouse()), new Pipeline.Settings(out, out + "/truth", runId, true, false),
         stages, progress, System.out);
     System.out.println("run manifests: " + conf.warehouse() + "/_runs/" + runId + "/");
     return 0;

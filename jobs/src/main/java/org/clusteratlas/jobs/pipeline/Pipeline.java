@@ -30,11 +30,12 @@ import org.clusteratlas.jobs.tables.Warehouse;
  */
 public final class Pipeline {
   /**
-   * What a run needs besides the warehouse: the raw folder, an optional truth folder, the run id, and
+   * What a run needs besides the warehouse: the raw folder, an optional truth folder, the run id,
    * whether it is a quick demonstration (outcomes with 199 bootstrap draws and no regional or cluster
-   * breakdowns) or a full run.
+   * breakdowns) or a full run, and whether link forgets earlier links and links every record anew (a
+   * benchmark on a warehouse already linked would otherwise time an incremental run with nothing new).
    */
-  public record Settings(String raw, String truthDir, String runId, boolean quick) {}
+  public record Settings(String raw, String truthDir, String runId, boolean quick, boolean relinkAll) {}
 
   /** A stage that failed: which one, why, and how to resume. */
   public static final class StageFailure extends RuntimeException {
@@ -62,7 +63,7 @@ public final class Pipeline {
     });
     // the link stage also conforms the silver tables the later stages read
     RUNNERS.put("link", (w, s) -> {
-      LinkCommand.Outcome linked = LinkCommand.run(w, s.truthDir(), null, false, s.runId());
+      LinkCommand.Outcome linked = LinkCommand.run(w, s.truthDir(), null, s.relinkAll(), s.runId());
       ConformCommand.run(w, s.runId());
       return linked.render();
     });
