@@ -14,8 +14,11 @@ public enum RawSource {
   REGISTRY("registry", "registry_\\d{8}\\.csv", Layouts.UTF8, Layouts.REGISTRY),
   /** Annual financials (FSC 기업재무정보 style): one row per firm and fiscal year. */
   FINANCIALS("financials", "financials_\\d{4}\\.csv", Layouts.UTF8, Layouts.FINANCIALS),
-  /** NPS 「국민연금 가입 사업장 내역」 monthly file: CP949, CRLF, 22 columns, three header spellings. */
-  NPS("nps", "국민연금공단_국민연금 가입 사업장 내역_\\d{8}\\.csv", Layouts.CP949, Layouts.NPS_CURRENT,
+  /**
+   * NPS 「국민연금 가입 사업장 내역」 monthly file (a CSV, or a ZIP wrapping it as the NPS site sometimes
+   * posts it): CP949, CRLF, 22 columns, three header spellings.
+   */
+  NPS("nps", "국민연금공단_국민연금 가입 사업장 내역_\\d{8}\\.(csv|zip)", Layouts.CP949, Layouts.NPS_CURRENT,
       Layouts.NPS_2020, Layouts.NPS_2019),
   /** NTIS project extract: one row per project and performing organisation (lead or participant). */
   NTIS("ntis", "NTIS_과제정보_\\d{4}\\.csv", Layouts.UTF8, Layouts.NTIS),

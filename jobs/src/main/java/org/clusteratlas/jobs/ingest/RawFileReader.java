@@ -16,9 +16,12 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -70,14 +73,50 @@ final class RawFileReader implements Iterator<Row> {
     }
   }
 
-  /** Opens {@code root/relative} with the task's Hadoop configuration. */
+  /**
+   * Opens {@code root/relative} with the task's Hadoop configuration. A {@code .zip} (the NPS site posts
+   * some months that way) is read as the CSV it wraps: its first {@code .csv} entry, streamed from the
+   * archive on any file system; the SHA-256 and size are then those of the CSV.
+   */
   static Iterator<Row> open(RawSource source, String root, String relative, Configuration hadoop) {
     Path path = new Path(root, relative);
+    InputStream in = null;
     try {
-      FileSystem fs = path.getFileSystem(hadoop);
-      return new RawFileReader(source, relative, fs.open(path), null);
-    } catch (IOException e) {
+      in = path.getFileSystem(hadoop).open(path);
+      if (relative.toLowerCase(Locale.ROOT).endsWith(".zip")) {
+        ZipInputStream zip = new ZipInputStream(in, source.charset());
+        in = zip;
+        if (!toFirstCsv(zip)) {
+          zip.close();
+          return new RawFileReader(source, relative, null, "zip archive holds no .csv file");
+        }
+      }
+      return new RawFileReader(source, relative, in, null);
+    } catch (IOException | IllegalArgumentException e) {
+      // ZipInputStream reports an entry name it cannot decode as IllegalArgumentException
+      closeQuietly(in);
       return new RawFileReader(source, relative, null, "cannot open file: " + e.getMessage());
+    }
+  }
+
+  /** Moves the archive to its first CSV entry (macOS resource forks skipped); false when there is none. */
+  private static boolean toFirstCsv(ZipInputStream zip) throws IOException {
+    for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+      String name = e.getName();
+      if (!e.isDirectory() && !name.startsWith("__MACOSX/") && name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void closeQuietly(InputStream in) {
+    if (in != null) {
+      try {
+        in.close();
+      } catch (IOException ignored) {
+        // the open already failed; that is the error reported
+      }
     }
   }
 

@@ -47,7 +47,8 @@ class IngestJobTest {
 
   private static final String NPS_2019 = "nps/국민연금공단_국민연금 가입 사업장 내역_20190420.csv";
   private static final String NPS_2020 = "nps/국민연금공단_국민연금 가입 사업장 내역_20200620.csv";
-  private static final String NPS_2026 = "nps/국민연금공단_국민연금 가입 사업장 내역_20260720.csv";
+  /** Posted as a ZIP, as the NPS site does for some months. */
+  private static final String NPS_2026 = "nps/국민연금공단_국민연금 가입 사업장 내역_20260720.zip";
   private static final String NPS_BAD_HEADER = "nps/국민연금공단_국민연금 가입 사업장 내역_20210120.csv";
   private static final String NTIS = "ntis/NTIS_과제정보_2020.csv";
 
@@ -101,7 +102,8 @@ class IngestJobTest {
       r[16] = "";
       r[17] = "";
     }
-    raw.write(RawSource.NPS, NPS_2026.substring(4), Layouts.NPS_CURRENT, List.of(csv(merged), csv(oldGwangju)));
+    raw.writeZip(RawSource.NPS, NPS_2026.substring(4), "국민연금공단_국민연금 가입 사업장 내역_20260720.csv",
+        Layouts.NPS_CURRENT, List.of(csv(merged), csv(oldGwangju)));
     raw.writeBytes(RawSource.NPS, NPS_BAD_HEADER.substring(4),
         "사업장,인원\r\n한빛,3\r\n".getBytes(Layouts.CP949));
 

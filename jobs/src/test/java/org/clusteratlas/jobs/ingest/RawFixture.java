@@ -6,6 +6,8 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.clusteratlas.datasets.raw.CsvLine;
 import org.clusteratlas.datasets.raw.Layout;
 import org.clusteratlas.datasets.raw.Layouts;
@@ -25,6 +27,27 @@ final class RawFixture {
 
   /** A file of {@code source} with the given header layout and lines (already joined CSV text). */
   Path write(RawSource source, String name, Layout layout, List<String> lines) throws IOException {
+    return writeBytes(source, name, bytes(source, layout, lines));
+  }
+
+  /**
+   * A ZIP archive of {@code source} holding a readme and then the CSV {@code entry} (header layout and
+   * lines as in {@link #write}), entry names in the source's character set as Korean archivers write them.
+   */
+  Path writeZip(RawSource source, String name, String entry, Layout layout, List<String> lines) throws IOException {
+    ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(zipped, source.charset())) {
+      zip.putNextEntry(new ZipEntry("읽어보기.txt"));
+      zip.write("국민연금 가입 사업장 내역\r\n".getBytes(source.charset()));
+      zip.closeEntry();
+      zip.putNextEntry(new ZipEntry(entry));
+      zip.write(bytes(source, layout, lines));
+      zip.closeEntry();
+    }
+    return writeBytes(source, name, zipped.toByteArray());
+  }
+
+  private static byte[] bytes(RawSource source, Layout layout, List<String> lines) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Charset cs = source.charset();
     String eol = cs.equals(Layouts.CP949) ? "\r\n" : "\n";
@@ -35,7 +58,7 @@ final class RawFixture {
     for (String line : lines) {
       out.write((line + eol).getBytes(cs));
     }
-    return writeBytes(source, name, out.toByteArray());
+    return out.toByteArray();
   }
 
   Path writeBytes(RawSource source, String name, byte[] bytes) throws IOException {
