@@ -70,7 +70,8 @@ public final class GoldOutcomes {
           .opt("band_high", DoubleType, "simultaneous (sup-t) 95% band, high")
           .req("n_treated", LongType, "treated firms behind the number")
           .req("n_control", LongType, "comparison firms behind the number (largest over cells)")
-          .opt("pretest_p", DoubleType, "Wald pre-test p-value of the estimation over every pre-treatment cell (CS rows)")
+          .opt("pretest_p", DoubleType,
+              "Wald pre-test p-value of the estimation over every pre-treatment cell (CS rows)")
           .opt("pretest_early_p", DoubleType, "the same test without the last pre-treatment year (CS rows, "
               + "varying base): passes where pretest_p rejects when treated units were selected on that "
               + "year's shock rather than on a diverging trend")

@@ -63,8 +63,8 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--stages", split = ",", paramLabel = "STAGE",
       description = "Stages to time, in pipeline order (default: ingest,link,clusters,outcomes). "
-          + "With ingest the warehouse starts empty; without it the stages run on the warehouse left by an earlier bench "
-          + "(link then links every record anew, as with 'atlas link --full').")
+          + "With ingest the warehouse starts empty; without it the stages run on the warehouse left by an "
+          + "earlier bench (link then links every record anew, as with 'atlas link --full').")
   List<String> stages;
 
   @Option(names = "--regenerate",

@@ -62,9 +62,10 @@ public final class LinkCommand implements Callable<Integer> {
           + "%,d comparisons)%n", result.runId(), result.firms(), result.newRecords(), seconds, recordsPerSecond(),
           comparisons()));
       for (LinkJob.SliceStats s : result.slices()) {
+        String em = !s.trained() ? ""
+            : ", trained (EM " + s.emIterations() + " it." + (s.emConverged() ? "" : ", not converged") + ")";
         sb.append(String.format("  %-9s %,9d records, %,8d units to the model, %,11d comparisons%s, %.1f s%n", s.source(),
-            s.records(), s.modelUnits(), s.comparisons(), s.trained() ? ", trained (EM " + s.emIterations() + " it." + (s.emConverged() ? "" : ", not converged") + ")" : "",
-            s.seconds()));
+            s.records(), s.modelUnits(), s.comparisons(), em, s.seconds()));
       }
       sb.append(String.format("%-10s %10s %10s %9s %9s %10s %10s %9s %8s%n", "source", "records", "linked",
           "non-firm", "unlinked", "crn_exact", "brn_exact", "model", "review"));

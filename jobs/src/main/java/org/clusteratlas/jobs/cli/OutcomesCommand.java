@@ -35,7 +35,8 @@ public final class OutcomesCommand implements Callable<Integer> {
   @Option(names = "--no-breakdowns", description = "Skip the per-region and per-KSIC-division estimates.")
   boolean noBreakdowns;
 
-  @Option(names = "--evaluate", paramLabel = "TRUTH_DIR", description = "Generator truth folder: show the planted grant effect and whether the 95%% CI covers it.")
+  @Option(names = "--evaluate", paramLabel = "TRUTH_DIR",
+      description = "Generator truth folder: show the planted grant effect and whether the 95%% CI covers it.")
   String evaluate;
 
   /** What one run produced, with the side-by-side rendering the demo prints. */
@@ -71,9 +72,10 @@ public final class OutcomesCommand implements Callable<Integer> {
           }
           b.append('\n');
         }
-        cs.overall("simple").ifPresent(s -> b.append(String.format(Locale.ROOT, "  overall (simple): CS %+.4f [%+.4f, %+.4f]%n",
-            s.att(), s.ciLow(), s.ciHigh())));
-        b.append(String.format(Locale.ROOT, "  pre-trend test p = %s over every pre-period, %s without the year before the first grant%s%n",
+        cs.overall("simple").ifPresent(s -> b.append(String.format(Locale.ROOT,
+            "  overall (simple): CS %+.4f [%+.4f, %+.4f]%n", s.att(), s.ciLow(), s.ciHigh())));
+        b.append(String.format(Locale.ROOT,
+            "  pre-trend test p = %s over every pre-period, %s without the year before the first grant%s%n",
             pValue(cs.preTest()), pValue(cs.earlyPreTest()),
             cs.eventTime(-1).map(e -> String.format(Locale.ROOT, " (e = -1: %+.4f)", e.att())).orElse("")));
         naive.stream().filter(r -> r.isNullAt(0)).findFirst().ifPresent(r ->

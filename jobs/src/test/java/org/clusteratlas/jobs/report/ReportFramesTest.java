@@ -75,7 +75,8 @@ class ReportFramesTest {
     assertThat((Double) cs2.getAs("att")).isCloseTo(0.09, within(1e-12));
     assertThat((Double) cs2.getAs("ci_low")).isCloseTo(0.09 - 1.96 * 0.015, within(1e-12));
     assertThat((Double) cs2.getAs("pretest_early_p")).isEqualTo(0.41);
-    assertThat(effects.filter("estimator = 'naive'").first().isNullAt(effects.schema().fieldIndex("pretest_p"))).isTrue();
+    Row naive = effects.filter("estimator = 'naive'").first();
+    assertThat(naive.isNullAt(effects.schema().fieldIndex("pretest_p"))).isTrue();
   }
 
   @Test
