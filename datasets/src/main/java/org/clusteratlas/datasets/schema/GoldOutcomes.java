@@ -72,9 +72,9 @@ public final class GoldOutcomes {
           .req("n_control", LongType, "comparison firms behind the number (largest over cells)")
           .opt("pretest_p", DoubleType,
               "Wald pre-test p-value of the estimation over every pre-treatment cell (CS rows)")
-          .opt("pretest_early_p", DoubleType, "the same test without the last pre-treatment year (CS rows, "
-              + "varying base): passes where pretest_p rejects when treated units were selected on that "
-              + "year's shock rather than on a diverging trend")
+          .opt("pretest_early_p", DoubleType, "sup-t test (multiplier bootstrap) that the event study's points "
+              + "before e = -1 are zero (CS rows, varying base): passes where pretest_p rejects when treated "
+              + "units were selected on the last pre-treatment year's shock rather than on a diverging trend")
           .req("method_version", StringType, "estimator version that produced the row")
           .req("run_id", StringType, "outcomes run that wrote the row")
           .build(),

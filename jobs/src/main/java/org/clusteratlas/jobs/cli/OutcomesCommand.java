@@ -75,7 +75,7 @@ public final class OutcomesCommand implements Callable<Integer> {
         cs.overall("simple").ifPresent(s -> b.append(String.format(Locale.ROOT,
             "  overall (simple): CS %+.4f [%+.4f, %+.4f]%n", s.att(), s.ciLow(), s.ciHigh())));
         b.append(String.format(Locale.ROOT,
-            "  pre-trend test p = %s over every pre-period, %s without the year before the first grant%s%n",
+            "  pre-trend tests: p = %s over every pre-period (Wald), %s before e = -1 (sup-t)%s%n",
             pValue(cs.preTest()), pValue(cs.earlyPreTest()),
             cs.eventTime(-1).map(e -> String.format(Locale.ROOT, " (e = -1: %+.4f)", e.att())).orElse("")));
         naive.stream().filter(r -> r.isNullAt(0)).findFirst().ifPresent(r ->

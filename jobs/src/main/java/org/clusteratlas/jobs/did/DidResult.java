@@ -13,11 +13,12 @@ public record DidResult(DidOptions options, List<Estimate> estimates, PreTest pr
     Double cellCritical, Double dynamicCritical, long units, long clusters, int[] periods, List<String> notes) {
 
   /**
-   * W = θ'Σ⁻¹θ over pre-treatment cells, χ²(df) p-value. {@code preTest} takes every pre-treatment cell
-   * (R: "P-value for pre-test"); {@code earlyPreTest} only the cells whose two years both precede each
-   * cohort's last pre-treatment year, so it is null with a universal base. When the first rejects and the
-   * second does not, the treated departed from the controls in the year before treatment only: selection
-   * on that year (or anticipation), not diverging trends.
+   * A test that pre-treatment effects are zero. {@code preTest}: R's Wald test over every pre-treatment
+   * cell, W = θ'Σ⁻¹θ with df cells and a χ²(df) p-value ("P-value for pre-test"). {@code earlyPreTest}: a
+   * sup-t test over the event study's points before the year preceding treatment, statistic max |θ_e|/se_e
+   * over df points and a multiplier-bootstrap p-value; null without bootstrap draws or with a universal
+   * base. When the first rejects and the second does not, the treated departed from the controls in the
+   * year before treatment only: selection on that year (or anticipation), not diverging trends.
    */
   public record PreTest(double statistic, int df, double pValue) {}
 
@@ -59,7 +60,8 @@ public record DidResult(DidOptions options, List<Estimate> estimates, PreTest pr
           preTest.statistic(), preTest.df(), preTest.pValue()));
     }
     if (earlyPreTest != null) {
-      b.append(String.format(Locale.ROOT, "  without the last pre-treatment year: W=%.4f, df=%d, p=%.5f%n",
+      b.append(String.format(Locale.ROOT,
+          "Sup-t pre-test of the event study before e = -1: max|t|=%.4f over %d points, p=%.5f%n",
           earlyPreTest.statistic(), earlyPreTest.df(), earlyPreTest.pValue()));
     }
     b.append("(* overall summary of the aggregation)\n");

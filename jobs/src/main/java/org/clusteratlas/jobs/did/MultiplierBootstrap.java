@@ -87,6 +87,18 @@ final class MultiplierBootstrap {
 
   /** Sup-t critical value: the (1−α) quantile over draws of max_k |draw_k| / se_k. */
   static double supT(double[][] draws, int[] columns, double[] se, double alpha) {
+    double[] max = maxAbsT(draws, columns, se);
+    Arrays.sort(max);
+    return quantile(max, 1 - alpha);
+  }
+
+  /** Sup-t p-value of an observed max_k |θ_k| / se_k: the share of draws whose max reaches it. */
+  static double supTPValue(double[][] draws, int[] columns, double[] se, double observed) {
+    return Arrays.stream(maxAbsT(draws, columns, se)).filter(m -> m >= observed).count() / (double) draws.length;
+  }
+
+  /** Per draw, max_k |draw_k| / se_k over the columns. */
+  private static double[] maxAbsT(double[][] draws, int[] columns, double[] se) {
     double[] max = new double[draws.length];
     for (int d = 0; d < draws.length; d++) {
       double m = 0;
@@ -95,8 +107,7 @@ final class MultiplierBootstrap {
       }
       max[d] = m;
     }
-    Arrays.sort(max);
-    return quantile(max, 1 - alpha);
+    return max;
   }
 
   private static final class Accumulate implements FlatMapFunction<Iterator<Row>, double[]> {

@@ -97,12 +97,16 @@ class DidEdgeCaseTest {
     assertThat(r.preTest().df()).isEqualTo(2);
     assertThat(r.preTest().statistic()).isCloseTo(w, within(1e-9));
     assertThat(r.preTest().pValue()).isCloseTo(Math.exp(-w / 2), within(1e-15));
-    // without year 3 only the cell 2 − 1 is left, and it is zero
-    assertThat(r.earlyPreTest().df()).isEqualTo(1);
-    assertThat(r.earlyPreTest().statistic()).isCloseTo(0, within(1e-12));
-    assertThat(r.earlyPreTest().pValue()).isCloseTo(1, within(1e-12));
-    // every universal-base pre cell is measured from year 3, so there is no early test
-    DidResult universal = DidEstimator.estimate(df(spark, rows), ANALYTIC.withBase(DidOptions.Base.UNIVERSAL), false);
+    // the sup-t test before e = −1 needs bootstrap draws
+    assertThat(r.earlyPreTest()).isNull();
+    DidOptions boot = DidOptions.defaults().withBootstrap(199, 5);
+    DidResult b = DidEstimator.estimate(df(spark, rows), boot, false);
+    // one point before e = −1, e = −2 (the cell 2 − 1), and it is zero: every draw's max reaches it
+    assertThat(b.earlyPreTest().df()).isEqualTo(1);
+    assertThat(b.earlyPreTest().statistic()).isCloseTo(0, within(1e-12));
+    assertThat(b.earlyPreTest().pValue()).isEqualTo(1.0);
+    // every universal-base pre-treatment point is measured from year 3, so there is no early test
+    DidResult universal = DidEstimator.estimate(df(spark, rows), boot.withBase(DidOptions.Base.UNIVERSAL), false);
     assertThat(universal.preTest().df()).isEqualTo(2);
     assertThat(universal.earlyPreTest()).isNull();
   }

@@ -113,8 +113,14 @@ class MpdtaReferenceTest {
   void preTestMatchesThePublishedPValue() {
     assertThat(varying.preTest().df()).isEqualTo(5);
     assertThat(varying.preTest().pValue()).isCloseTo(0.16812, within(0.5e-5));
-    // without 2005 → 2006 for the 2007 cohort and 2004 → 2005 for the 2006 cohort: three cells are left
-    assertThat(varying.earlyPreTest().df()).isEqualTo(3);
+    // the event study before e = −1 has e = −3 and −2; its sup-t statistic is the larger |att| / bootstrap SE
+    Estimate e3 = varying.eventTime(-3).orElseThrow();
+    Estimate e2 = varying.eventTime(-2).orElseThrow();
+    assertThat(varying.earlyPreTest().df()).isEqualTo(2);
+    assertThat(varying.earlyPreTest().statistic()).isCloseTo(
+        Math.max(Math.abs(e3.att()) / e3.seBoot(), Math.abs(e2.att()) / e2.seBoot()), within(1e-12));
+    // e = −3 at about two standard errors: neither rejected at 5% nor far from it
+    assertThat(varying.earlyPreTest().pValue()).isBetween(0.02, 0.3);
   }
 
   @Test

@@ -98,7 +98,7 @@ class ReportBrowserTest {
         .map(r -> r.group(1).trim().split("\\s+").length)).containsExactly(5, 5);
     assertThat(count(effects, "<path class=\"band\" d=\"M[^\"]+Z\"")).isEqualTo(2);
     assertThat(effects).contains("naive").contains("callaway_santanna")
-        .contains("p &lt; 0.001 over every year, p = 0.410 leaving out the year before entry") // as the DOM dump escapes it
+        .contains("p &lt; 0.001 over every pre-entry year (Wald), p = 0.410 before the year preceding entry (sup-t)")
         .contains("picked after a good year");
 
     // link quality: one row per source, bars split by method
