@@ -27,7 +27,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import org.clusteratlas.datasets.industry.NtsIndustry;
 import org.clusteratlas.datasets.schema.Bronze;
 import org.clusteratlas.datasets.schema.Link;
@@ -36,6 +35,7 @@ import org.clusteratlas.datasets.schema.TableContract;
 import org.clusteratlas.jobs.UserError;
 import org.clusteratlas.jobs.region.AddressRegions;
 import org.clusteratlas.jobs.tables.RunManifest;
+import org.clusteratlas.jobs.tables.Scratch;
 import org.clusteratlas.jobs.tables.Warehouse;
 
 /**
@@ -75,8 +75,8 @@ public final class LinkJob {
   /** The slices trained in this run, in order (they lend parameters to slices too small to train). */
   private final List<Donor> donors = new ArrayList<>();
   static final long MIN_TRAINING_PAIRS = 50;
-  /** Frames cached during a run, released when it ends. */
-  private final List<Dataset<Row>> cached = new ArrayList<>();
+  /** Frames kept while one slice is linked, deleted when it is written. */
+  private Scratch sliceFrames;
 
   /**
    * @param reviewDecisions rows (source, unit_id, crn, decision ∈ accept|reject), or null
@@ -90,6 +90,16 @@ public final class LinkJob {
   }
 
   public Result run(RunManifest manifest) {
+    try (Scratch runFrames = new Scratch(warehouse, manifest.runId(), "link");
+        Scratch slices = new Scratch(warehouse, manifest.runId(), "link-slice")) {
+      sliceFrames = slices;
+      return run(manifest, runFrames);
+    } finally {
+      sliceFrames = null;
+    }
+  }
+
+  private Result run(RunManifest manifest, Scratch runFrames) {
     String runId = manifest.runId();
     if (!warehouse.exists(Bronze.REGISTRY) || warehouse.read(Bronze.REGISTRY).isEmpty()) {
       throw new UserError("bronze.registry is empty in " + warehouse.root() + " (run 'atlas ingest' first)");
@@ -115,9 +125,12 @@ public final class LinkJob {
     long firmCount = firms.count();
     // run-wide frames, materialised once: the places compared with, and the records already linked
     // (pinned before this run writes any link)
-    Dataset<Row> places = FirmMaster.places(registry, firms).localCheckpoint(true);
-    Dataset<Row> existing = warehouse.read(Silver.ENTITY_LINK).select("source_file", "row_number", "position")
-        .localCheckpoint(true);
+    Dataset<Row> places = runFrames.keep(FirmMaster.places(registry, firms));
+    // null when nothing is linked yet (a full run): the anti-joins against it would shuffle every NPS row
+    // for nothing at national scale
+    Dataset<Row> linked = warehouse.read(Silver.ENTITY_LINK);
+    Dataset<Row> existing = linked.isEmpty() ? null
+        : runFrames.keep(linked.select("source_file", "row_number", "position"));
 
     long[] newRecords = {0};
     manifest.step("link registry and financials", () -> {
@@ -132,8 +145,7 @@ public final class LinkJob {
       Dataset<Row> decided = decisionsFor(source);
       Pending pending = manifest.step("prepare " + source, () -> {
         SourceUnits.Prepared prepared = prepare(source);
-        Dataset<Row> fresh = prepared.records()
-            .join(existing, new String[] {"source_file", "row_number", "position"}, "left_anti");
+        Dataset<Row> fresh = newOnly(prepared.records(), existing);
         if (decided != null) {
           // units named in review decisions are re-linked even when their records were decided before
           Dataset<Row> reviewed = prepared.records().join(decided.select("unit_id").distinct(), "unit_id");
@@ -325,12 +337,13 @@ public final class LinkJob {
 
   private SliceOutcome linkSlice(String source, Dataset<Row> records, Dataset<Row> units, Dataset<Row> places,
       Map<String, SliceModel> saved, long firmCount, Dataset<Row> decided, String runId) {
-    // deterministic: a checksum-valid BRN of a registered place (head office or branch) gives its CRN
-    Dataset<Row> exact = records.filter(col("exact_brn").isNotNull().and(col("org_kind").equalTo(OrgKind.FIRM)))
-        .join(places.select(col("p_brn").as("exact_brn"), col("crn")), "exact_brn")
-        .select("source_file", "row_number", "position", "crn");
-    Dataset<Row> exactUnits = records.join(exact, new String[] {"source_file", "row_number", "position"})
-        .select("unit_id").distinct();
+    // deterministic: a checksum-valid BRN of a registered place (head office or branch) gives its CRN.
+    // Only records with a BRN take part in that join (none of NPS's tens of millions do)
+    Column withBrn = col("exact_brn").isNotNull().and(col("org_kind").eqNullSafe(OrgKind.FIRM));
+    Dataset<Row> byBrn = records.filter(withBrn)
+        .join(places.select(col("p_brn").as("exact_brn"), col("crn")), new String[] {"exact_brn"}, "left")
+        .unionByName(records.filter(withBrn.unary_$bang()).withColumn("crn", lit(null).cast(DataTypes.StringType)));
+    Dataset<Row> exactUnits = byBrn.filter(col("crn").isNotNull()).select("unit_id").distinct();
     Dataset<Row> modelUnits = keep(units.filter(col("org_kind").equalTo(OrgKind.FIRM))
         .join(exactUnits, new String[] {"unit_id"}, "left_anti"));
     long modelUnitCount = modelUnits.count();
@@ -395,10 +408,10 @@ public final class LinkJob {
       unitDecisions = spark.createDataFrame(List.of(), DECISION);
     }
 
-    Dataset<Row> links = records
-        .join(exact, new String[] {"source_file", "row_number", "position"}, "left")
-        .join(unitDecisions, new String[] {"unit_id"}, "left")
-        .join(units.select(col("unit_id"), col("r_key").as("org_key_name")), new String[] {"unit_id"}, "left")
+    // unit-level outcomes first, so the records are shuffled once
+    Dataset<Row> unitOutcomes = units.select(col("unit_id"), col("r_key").as("org_key_name"))
+        .join(unitDecisions, new String[] {"unit_id"}, "left");
+    Dataset<Row> links = byBrn.join(unitOutcomes, new String[] {"unit_id"}, "left")
         .select(
             lit(source).as("source"), col("source_file"), col("row_number"), col("position"),
             when(col("crn").isNotNull(), col("crn")).otherwise(col("d_firm_id")).as("firm_id"),
@@ -625,13 +638,11 @@ public final class LinkJob {
   private record Pending(Dataset<Row> records, Dataset<Row> units, long count) {}
 
   /**
-   * Materialises a frame once and cuts its lineage (a local checkpoint), so later plans stay small: the
-   * link plans stack many joins and name UDFs, and re-planning them whole exhausts the driver.
+   * Materialises a frame once and cuts its lineage, so later plans stay small: the link plans stack many
+   * joins and name UDFs, and re-planning them whole exhausts the driver. Freed by {@link #release()}.
    */
   private Dataset<Row> keep(Dataset<Row> frame) {
-    Dataset<Row> kept = frame.localCheckpoint(true);
-    cached.add(kept);
-    return kept;
+    return sliceFrames.keep(frame);
   }
 
   private boolean hasSource(TableContract table, String source) {
@@ -639,8 +650,7 @@ public final class LinkJob {
   }
 
   private void release() {
-    cached.forEach(Dataset::unpersist);
-    cached.clear();
+    sliceFrames.clear();
   }
 
 
@@ -668,8 +678,10 @@ public final class LinkJob {
 
 
 
+  /** Rows whose record is not in {@code existing} (null: nothing is linked yet). */
   private static Dataset<Row> newOnly(Dataset<Row> rows, Dataset<Row> existing) {
-    return rows.join(existing, new String[] {"source_file", "row_number", "position"}, "left_anti");
+    return existing == null ? rows
+        : rows.join(existing, new String[] {"source_file", "row_number", "position"}, "left_anti");
   }
 
   private static Dataset<Row> registryRecords(Dataset<Row> registry, Dataset<Row> existing, String runId) {

@@ -33,6 +33,9 @@ public final class AtlasSession {
         .config("spark.databricks.delta.snapshotPartitions",
             existing.get("spark.databricks.delta.snapshotPartitions", String.valueOf(conf.shufflePartitions())))
         .config("spark.sql.session.timeZone", "Asia/Seoul")
+        // shuffle files are deleted only after the JVM collects the frames that made them; a big, quiet
+        // driver heap may not collect for Spark's default 30 min while national-scale shuffles fill the disk
+        .config("spark.cleaner.periodicGC.interval", "5min")
         // embedded runs print their own progress; Spark's console progress bar would interleave
         .config("spark.ui.showConsoleProgress", "false");
     if (conf.master().startsWith("local")) {

@@ -119,6 +119,17 @@ class LinkJobTest {
 
   @Test
   @Order(1)
+  void runLeavesNoScratchFrames() throws java.io.IOException {
+    Path scratch = Path.of(warehouse.root(), "_scratch");
+    if (java.nio.file.Files.exists(scratch)) {
+      try (var left = java.nio.file.Files.list(scratch)) {
+        assertThat(left).as("frames the link run kept").isEmpty();
+      }
+    }
+  }
+
+  @Test
+  @Order(1)
   void firmMasterHasOneRowPerCrnWithBranches() {
     Dataset<Row> firms = warehouse.read(Silver.FIRM);
     assertThat(firms.count()).isEqualTo(4 + FILLERS);
