@@ -25,6 +25,7 @@ import org.clusteratlas.jobs.UserError;
 import org.clusteratlas.jobs.region.AddressRegions;
 import org.clusteratlas.jobs.spark.Concurrent;
 import org.clusteratlas.jobs.tables.RunManifest;
+import org.clusteratlas.jobs.tables.Scratch;
 import org.clusteratlas.jobs.tables.Warehouse;
 
 /**
@@ -72,6 +73,13 @@ public final class ConformJob {
   }
 
   public Result run(RunManifest manifest) {
+    // NPS-sized intermediate frames go to files deleted when the stage ends, not to local disk blocks
+    try (Scratch scratch = new Scratch(warehouse, manifest.runId(), "conform")) {
+      return run(manifest, scratch);
+    }
+  }
+
+  private Result run(RunManifest manifest, Scratch scratch) {
     requireInputs();
     for (TableContract t : BRONZE_INPUTS) {
       manifest.input(t);
@@ -90,7 +98,7 @@ public final class ConformJob {
     chains.put("establishments", () -> {
       Map<String, Long> n = new LinkedHashMap<>();
       n.put(Silver.ESTABLISHMENT_YEAR.qualifiedName(), write(manifest, Silver.ESTABLISHMENT_YEAR,
-          EstablishmentYears.build(nps, links, firms, crosswalk)));
+          EstablishmentYears.build(nps, links, firms, crosswalk, scratch::keep)));
       // firm_year reads the establishment years just written rather than recomputing them
       n.put(Silver.FIRM_YEAR.qualifiedName(), write(manifest, Silver.FIRM_YEAR,
           FirmYears.build(warehouse.read(Silver.ESTABLISHMENT_YEAR), warehouse.read(Bronze.FINANCIALS), firms)));

@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -42,16 +43,17 @@ public final class EstablishmentYears {
    * @param links     silver.entity_link (only its nps rows are used)
    * @param firms     silver.firm
    * @param crosswalk {@link NtsCrosswalk} frame: nts_industry_code → nts_ksic_division
+   * @param keep      materialises a frame and cuts its lineage (the job's {@code Scratch::keep})
    */
-  public static Dataset<Row> build(Dataset<Row> nps, Dataset<Row> links, Dataset<Row> firms, Dataset<Row> crosswalk) {
+  public static Dataset<Row> build(Dataset<Row> nps, Dataset<Row> links, Dataset<Row> firms, Dataset<Row> crosswalk,
+      UnaryOperator<Dataset<Row>> keep) {
     Dataset<Row> npsLinks = links.filter(col("source").equalTo("nps").and(col("position").equalTo(1)))
         .select(col("source_file"), col("row_number"), col("firm_id").as("link_firm_id"));
     // the key assignment reads its input from several branches, and so do the two aggregations below
     // it: each is computed once rather than once per branch
-    Dataset<Row> rows = WorkplaceKey.assign(ExactDuplicates.dropped(nps).localCheckpoint(false))
+    Dataset<Row> rows = keep.apply(WorkplaceKey.assign(keep.apply(ExactDuplicates.dropped(nps)), keep)
         .join(npsLinks, new String[] {"source_file", "row_number"}, "left")
-        .withColumn("year", year(col("data_month")))
-        .localCheckpoint(false);
+        .withColumn("year", year(col("data_month"))));
 
     Column registered = col("status").equalTo(1);
     Dataset<Row> years = rows.groupBy(WorkplaceKey.COLUMN, "year").agg(

@@ -28,6 +28,7 @@ import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -90,13 +91,12 @@ public final class WorkplaceKey {
   /**
    * Adds {@link #COLUMN} to bronze NPS rows (any subset of months, with or without exact duplicates).
    * A few aggregations and joins blocked by BRN prefix and region; no per-row driver work. The keyed
-   * rows and the per-key summary are local checkpoints, which Spark computes (their shuffles, under
-   * adaptive execution) when this method builds the plan, not when the result is read.
+   * rows and the per-key summary are materialised by {@code keep} (the job's {@code Scratch::keep}).
    */
-  public static Dataset<Row> assign(Dataset<Row> nps) {
+  public static Dataset<Row> assign(Dataset<Row> nps, UnaryOperator<Dataset<Row>> keep) {
     // the repair and the final join both read the keyed rows: compute them once, not once per branch
-    Dataset<Row> base = baseKeys(nps).localCheckpoint(false);
-    Dataset<Row> remap = typoRemap(base);
+    Dataset<Row> base = keep.apply(baseKeys(nps));
+    Dataset<Row> remap = typoRemap(base, keep);
     return base.join(remap, new String[] {"_wk_base"}, "left")
         .withColumn(COLUMN, coalesce(col("_wk_anchor"), col("_wk_base")))
         .drop("_wk_base", "_wk_anchor", "_wk_prefix", "_wk_region", "_wk_compact");
@@ -132,13 +132,13 @@ public final class WorkplaceKey {
    * written without spaces, so a typo inside the legal-form token ({@code 노식회사}) is found too. A key
    * that fits several workplaces goes to the longest-lived one (then the lowest key).
    */
-  private static Dataset<Row> typoRemap(Dataset<Row> base) {
-    Dataset<Row> perKey = base.groupBy("_wk_base").agg(
+  private static Dataset<Row> typoRemap(Dataset<Row> base, UnaryOperator<Dataset<Row>> keep) {
+    Dataset<Row> perKey = keep.apply(base.groupBy("_wk_base").agg(
         min("_wk_prefix").as("prefix"),
         count_distinct(col("data_month")).as("months"),
         collect_set(col("data_month")).as("month_set"),
         collect_set(col("_wk_compact")).as("names"),
-        collect_set(col("_wk_region")).as("regions")).localCheckpoint(false);
+        collect_set(col("_wk_region")).as("regions")));
     Dataset<Row> orphans = perKey.filter(col("months").leq(ORPHAN_MONTHS)).select(col("_wk_base"),
             col("prefix"), col("month_set").as("o_months"), explode(col("regions")).as("region"),
             col("names"))

@@ -2,6 +2,7 @@ package org.clusteratlas.jobs.tables;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -14,13 +15,13 @@ import org.apache.spark.sql.Row;
  * stay on the executors' local disks until the JVM happens to collect the frame; at national scale the
  * link job's checkpoints of NPS records filled 50 GB of disk that way.
  *
- * <p>Not thread-safe; one instance per job run. A run killed before {@link #close()} leaves its
+ * <p>One instance per job run; threads of the run may share it. A run killed before {@link #close()} leaves its
  * folder behind (it holds nothing a later run reads).
  */
 public final class Scratch implements AutoCloseable {
   private final Warehouse warehouse;
   private final Path folder;
-  private int next;
+  private final AtomicInteger next = new AtomicInteger();
 
   public Scratch(Warehouse warehouse, String runId, String job) {
     this.warehouse = warehouse;
@@ -29,7 +30,7 @@ public final class Scratch implements AutoCloseable {
 
   /** Writes the frame once and returns it read back from its files. */
   public Dataset<Row> keep(Dataset<Row> frame) {
-    String path = new Path(folder, String.valueOf(next++)).toString();
+    String path = new Path(folder, String.valueOf(next.getAndIncrement())).toString();
     frame.write().mode("overwrite").parquet(path);
     return warehouse.spark().read().parquet(path);
   }

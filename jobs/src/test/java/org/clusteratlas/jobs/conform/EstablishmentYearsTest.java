@@ -88,7 +88,7 @@ class EstablishmentYearsTest {
         link(FILE_2021, 6, null), link(FILE_2021, 7, null), link(FILE_2021, 8, null));
     Dataset<Row> firms = Frames.of(spark, Silver.FIRM,
         row("firm_id", FIRM, "crn", FIRM, "name", "주식회사 한빛테크", "ksic_division", "26"));
-    result = EstablishmentYears.build(nps, links, firms, NtsCrosswalk.forNps(nps));
+    result = EstablishmentYears.build(nps, links, firms, NtsCrosswalk.forNps(nps), Dataset::localCheckpoint);
     byKeyYear = new HashMap<>();
     for (Row r : result.collectAsList()) {
       byKeyYear.put(r.getAs("workplace_key") + "@" + r.getAs("year"), r);
@@ -163,7 +163,7 @@ class EstablishmentYearsTest {
     Dataset<Row> nps = Frames.of(spark, Bronze.NPS,
         month(FILE_2021, 1, "2021-05", "우성기전(주)", "126811", 1, "41610", 5, 0, 0, 50));
     Row r = EstablishmentYears.build(nps, Frames.of(spark, Silver.ENTITY_LINK), Frames.of(spark, Silver.FIRM),
-        NtsCrosswalk.forNps(nps)).first();
+        NtsCrosswalk.forNps(nps), Dataset::localCheckpoint).first();
     assertThat(r.<String>getAs("ksic_division")).isEqualTo("29");
     assertThat(r.<String>getAs("nts_industry_code")).isEqualTo("292201");
     assertThat(r.<String>getAs("workplace_key")).isEqualTo("126811|우성기전|41610");

@@ -47,7 +47,7 @@ class WorkplaceKeyTest {
     @SuppressWarnings("unchecked")
     Dataset<Row> nps = Frames.of(spark, Bronze.NPS, rows.toArray(new Map[0]));
     Map<Long, String> keyByRow = new HashMap<>();
-    for (Row r : WorkplaceKey.assign(nps).select(col("row_number"), col(WorkplaceKey.COLUMN)).collectAsList()) {
+    for (Row r : WorkplaceKey.assign(nps, Dataset::localCheckpoint).select(col("row_number"), col(WorkplaceKey.COLUMN)).collectAsList()) {
       keyByRow.put(r.getLong(0), r.getString(1));
     }
     for (long row = 1; row <= 8; row++) {
