@@ -25,7 +25,8 @@ public final class Scratch implements AutoCloseable {
 
   public Scratch(Warehouse warehouse, String runId, String job) {
     this.warehouse = warehouse;
-    this.folder = new Path(warehouse.root() + "/_scratch/" + runId + "-" + job);
+    // Airflow's run ids hold ':' and '+', which Hadoop paths and globs handle badly
+    this.folder = new Path(warehouse.root() + "/_scratch/" + (runId + "-" + job).replaceAll("[^A-Za-z0-9_.-]", "_"));
   }
 
   /** Writes the frame once and returns it read back from its files. */

@@ -22,8 +22,9 @@ class ScratchTest {
   void keptFrameHoldsTheSameRowsWithoutItsLineageAndIsDeletedOnClose(SparkSession spark) {
     Warehouse warehouse = new Warehouse(spark, tmp.toString());
     Dataset<Row> source = spark.sql("SELECT id, CAST(id * 2 AS STRING) AS doubled FROM range(5)");
-    Path folder = tmp.resolve("_scratch/run-1-test");
-    try (Scratch scratch = new Scratch(warehouse, "run-1", "test")) {
+    // an Airflow run id: its ':' and '+' do not reach the path
+    Path folder = tmp.resolve("_scratch/manual__2026-12-06T10_13_34_00_00-test");
+    try (Scratch scratch = new Scratch(warehouse, "manual__2026-12-06T10:13:34+00:00", "test")) {
       Dataset<Row> kept = scratch.keep(source.filter("id % 2 = 0"));
       assertThat(kept.orderBy("id").collectAsList()).extracting(Row::toString)
           .containsExactly("[0,0]", "[2,4]", "[4,8]");
