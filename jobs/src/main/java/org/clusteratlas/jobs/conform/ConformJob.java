@@ -98,28 +98,28 @@ public final class ConformJob {
     chains.put("establishments", () -> {
       Map<String, Long> n = new LinkedHashMap<>();
       n.put(Silver.ESTABLISHMENT_YEAR.qualifiedName(), write(manifest, Silver.ESTABLISHMENT_YEAR,
-          EstablishmentYears.build(nps, links, firms, crosswalk, scratch::keep)));
+          () -> EstablishmentYears.build(nps, links, firms, crosswalk, scratch::keep)));
       // firm_year reads the establishment years just written rather than recomputing them
       n.put(Silver.FIRM_YEAR.qualifiedName(), write(manifest, Silver.FIRM_YEAR,
-          FirmYears.build(warehouse.read(Silver.ESTABLISHMENT_YEAR), warehouse.read(Bronze.FINANCIALS), firms)));
+          () -> FirmYears.build(warehouse.read(Silver.ESTABLISHMENT_YEAR), warehouse.read(Bronze.FINANCIALS), firms)));
       return n;
     });
     chains.put("r&d", () -> Map.of(Silver.RND_PARTICIPATION.qualifiedName(), write(manifest,
-        Silver.RND_PARTICIPATION, RndParticipations.build(warehouse.read(Bronze.NTIS), links, firms))));
+        Silver.RND_PARTICIPATION, () -> RndParticipations.build(warehouse.read(Bronze.NTIS), links, firms))));
     chains.put("patents", () -> {
       Map<String, Long> n = new LinkedHashMap<>();
       Dataset<Row> records = Patents.latest(warehouse.read(Bronze.KIPRIS)).persist(StorageLevel.MEMORY_AND_DISK());
       try {
-        n.put(Silver.PATENT.qualifiedName(), write(manifest, Silver.PATENT, Patents.applications(records)));
+        n.put(Silver.PATENT.qualifiedName(), write(manifest, Silver.PATENT, () -> Patents.applications(records)));
         n.put(Silver.PATENT_PARTY.qualifiedName(), write(manifest, Silver.PATENT_PARTY,
-            Patents.parties(records, links, AddressRegions.lookup(warehouse.spark()))));
+            () -> Patents.parties(records, links, AddressRegions.lookup(warehouse.spark()))));
       } finally {
         records.unpersist();
       }
       return n;
     });
     chains.put("programs", () -> Map.of(Silver.PROGRAM_PARTICIPATION.qualifiedName(), write(manifest,
-        Silver.PROGRAM_PARTICIPATION, ProgramParticipations.build(warehouse.read(Bronze.PROGRAMS), links, firms))));
+        Silver.PROGRAM_PARTICIPATION, () -> ProgramParticipations.build(warehouse.read(Bronze.PROGRAMS), links, firms))));
     Map<String, Map<String, Long>> written = Concurrent.all(chains, CONCURRENT_CHAINS, "atlas-conform");
     Map<String, Long> byTable = new HashMap<>();
     written.values().forEach(byTable::putAll);
@@ -146,10 +146,13 @@ public final class ConformJob {
     }
   }
 
-  /** Checks the key, then replaces the table's contents; returns the rows written. */
-  private long write(RunManifest manifest, TableContract table, Dataset<Row> rows) {
+  /**
+   * Builds the rows, checks the key, then replaces the table's contents; returns the rows written. The
+   * build is inside the step because some builds materialise frames (the workplace keys) as they go.
+   */
+  private long write(RunManifest manifest, TableContract table, Supplier<Dataset<Row>> rows) {
     return manifest.step("write " + table.qualifiedName(), () -> {
-      Dataset<Row> cached = rows.persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> cached = rows.get().persist(StorageLevel.MEMORY_AND_DISK());
       try {
         requireUniqueKey(cached, table);
         warehouse.ensure(table); // created with the contract's schema and comments, then overwritten

@@ -159,6 +159,20 @@ class EstablishmentYearsTest {
   }
 
   @Test
+  void rowsDifferingOnlyInAColumnTheYearDoesNotUseAreStillTwoRows(SparkSession spark) {
+    // the build carries addresses only as a hash: two rows alike but for the address are two workplaces
+    // (added up), while the exact copy of one of them still counts once
+    Map<String, Object> first = with(month(FILE_2021, 1, "2021-01", "세진상사", "301811", 1, "11110", 5, 0, 0, 50),
+        "jibun_address", "서울특별시 종로구 청진동 1");
+    Dataset<Row> nps = Frames.of(spark, Bronze.NPS, first, with(first, "row_number", 2L),
+        with(with(first, "row_number", 3L), "jibun_address", "서울특별시 종로구 청진동 2"));
+    Row r = EstablishmentYears.build(nps, Frames.of(spark, Silver.ENTITY_LINK), Frames.of(spark, Silver.FIRM),
+        NtsCrosswalk.forNps(nps), Dataset::localCheckpoint).first();
+    assertThat(r.<Double>getAs("employment")).isEqualTo(10.0);
+    assertThat(r.<Long>getAs("wage_bill")).isEqualTo(100L);
+  }
+
+  @Test
   void unlinkedWorkplaceFallsBackToTheTwoDigitNtsRow(SparkSession spark) {
     Dataset<Row> nps = Frames.of(spark, Bronze.NPS,
         month(FILE_2021, 1, "2021-05", "우성기전(주)", "126811", 1, "41610", 5, 0, 0, 50));
