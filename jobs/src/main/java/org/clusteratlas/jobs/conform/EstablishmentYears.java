@@ -42,7 +42,7 @@ import org.clusteratlas.jobs.tables.Warehouse;
 public final class EstablishmentYears {
   private EstablishmentYears() {}
 
-  /** The NPS columns a workplace-year is made of (with the lineage the links are joined on). */
+  /** The NPS columns a workplace-year is made of; {@link #narrowed} adds the lineage the links join on. */
   private static final List<String> USED = List.of("data_month", "workplace_name", "brn_prefix", "status",
       "region_code_raw", "region_code", "business_form", "nts_industry_code", "members", "billed_amount",
       "new_members", "lost_members");
@@ -50,7 +50,8 @@ public final class EstablishmentYears {
   /**
    * The rows cut to the columns used, the others (addresses, code names, dates) carried as one 64-bit
    * hash. The key assignment shuffles the national NPS rows several times, and the unused columns are
-   * two thirds of a row's bytes. Deduplication and the namesake count stay exact on every column used;
+   * more than half of the bytes shuffled (scale 0.1: 1,106 → 459 MiB and 1,299 → 630 MiB for the two
+   * widest shuffles). Deduplication and the namesake count stay exact on every column used;
    * a hash collision on the others could only count two rows that agree on every figure as one.
    */
   static Dataset<Row> narrowed(Dataset<Row> nps) {
