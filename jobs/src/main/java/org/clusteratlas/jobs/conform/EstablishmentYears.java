@@ -54,7 +54,7 @@ public final class EstablishmentYears {
    * widest shuffles). Deduplication and the namesake count stay exact on every column used;
    * a hash collision on the others could only count two rows that agree on every figure as one.
    */
-  static Dataset<Row> narrowed(Dataset<Row> nps) {
+  private static Dataset<Row> narrowed(Dataset<Row> nps) {
     Column[] rest = Arrays.stream(nps.columns())
         .filter(c -> !USED.contains(c) && !ExactDuplicates.LINEAGE.contains(c))
         .map(c -> col(c)).toArray(Column[]::new);
