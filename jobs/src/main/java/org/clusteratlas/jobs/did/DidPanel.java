@@ -112,6 +112,19 @@ public final class DidPanel {
     return org.apache.spark.sql.functions.floor(d).cast(DataTypes.DoubleType);
   }
 
+  /** Units per partition of the unit table beyond which it gets more partitions than the cluster has cores. */
+  static final long UNITS_PER_PARTITION = 1_000_000L;
+
+  /**
+   * Partitions of the unit table: every job of an estimate (the cohort moments, each bootstrap pass) reads
+   * it, and it is small, a row of a few numbers per unit. One partition per core, more only past a million
+   * units each. The shuffle's partition count suits the raw rows at national scale, not this table: with
+   * 64 partitions on 2 cores each of an estimate's jobs scheduled 64 tasks of tens of milliseconds.
+   */
+  static int unitPartitions(int cores, long units) {
+    return (int) Math.max(Math.max(1, cores), (units + UNITS_PER_PARTITION - 1) / UNITS_PER_PARTITION);
+  }
+
   /** Validates the standard long panel and applies the pre-processing rules. */
   public static Prepared prepare(Dataset<Row> panel, DidOptions opt, boolean clustered) {
     Dataset<Row> p = estimationColumns(panel);
@@ -264,9 +277,10 @@ public final class DidPanel {
       shifted[j] = col("y" + j).minus(col("y0"));
     }
     Column clusterKey = clustered ? col(CLUSTER) : col(UNIT);
-    Dataset<Row> units = kept.join(wide, UNIT).localCheckpoint(true)
-        .select(col(UNIT), col(COHORT), col(CLUSTER), array(shifted).as(YS), xxhash64(clusterKey).as(CLUSTER_HASH));
     long n = sizes.values().stream().mapToLong(Long::longValue).sum();
+    Dataset<Row> units = kept.join(wide, UNIT).coalesce(unitPartitions(p.sparkSession().sparkContext()
+            .defaultParallelism(), n)).localCheckpoint(true)
+        .select(col(UNIT), col(COHORT), col(CLUSTER), array(shifted).as(YS), xxhash64(clusterKey).as(CLUSTER_HASH));
     long clusters = clustered ? units.select(CLUSTER).distinct().count() : n;
     int[] all = sizes.keySet().stream().mapToInt(Integer::intValue).toArray();
     long[] sz = sizes.values().stream().mapToLong(Long::longValue).toArray();

@@ -232,4 +232,39 @@ class DidEdgeCaseTest {
       }
     }
   }
+
+  @Test
+  void theUnitTableHasOnePartitionPerCoreUntilItHoldsMillionsOfUnits() {
+    assertThat(DidPanel.unitPartitions(2, 0)).isEqualTo(2);
+    assertThat(DidPanel.unitPartitions(2, 758_324)).isEqualTo(2);
+    assertThat(DidPanel.unitPartitions(0, 10)).isEqualTo(1);
+    assertThat(DidPanel.unitPartitions(8, 20_000_000)).isEqualTo(20);
+    assertThat(DidPanel.unitPartitions(2, 2_000_001)).isEqualTo(3);
+  }
+
+  @Test
+  void manyShufflePartitionsLeaveTheUnitTableAtTheCoresAndTheEstimatesUnchanged(SparkSession spark) {
+    DidOptions boot = DidOptions.defaults().withBootstrap(199, 7);
+    DidResult few = DidEstimator.estimate(df(spark, base()), boot, false);
+    String before = spark.conf().get("spark.sql.shuffle.partitions");
+    String coalescing = spark.conf().get("spark.sql.adaptive.coalescePartitions.enabled");
+    // as at national scale, where the shuffles' 64 partitions are all full and adaptive execution keeps them
+    spark.conf().set("spark.sql.shuffle.partitions", "64");
+    spark.conf().set("spark.sql.adaptive.coalescePartitions.enabled", "false");
+    try {
+      DidPanel.Prepared p = DidPanel.prepare(df(spark, base()), boot, false);
+      assertThat(p.units().rdd().getNumPartitions()).isEqualTo(spark.sparkContext().defaultParallelism());
+      DidResult many = DidEstimator.estimate(df(spark, base()), boot, false);
+      for (int e = -1; e <= 1; e++) {
+        Estimate a = few.eventTime(e).orElseThrow();
+        Estimate b = many.eventTime(e).orElseThrow();
+        assertThat(b.att()).isCloseTo(a.att(), within(1e-12));
+        assertThat(b.seBoot()).isCloseTo(a.seBoot(), within(1e-12));
+        assertThat(b.bandHigh()).isCloseTo(a.bandHigh(), within(1e-12));
+      }
+    } finally {
+      spark.conf().set("spark.sql.shuffle.partitions", before);
+      spark.conf().set("spark.sql.adaptive.coalescePartitions.enabled", coalescing);
+    }
+  }
 }
