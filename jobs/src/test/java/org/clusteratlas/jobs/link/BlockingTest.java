@@ -15,14 +15,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Blocking on hand-made units and places, counted by hand: an exact name pairs nationwide, a typo only
- * within the unit's province or through its BRN prefix, and a firm founded after a unit's records (or
- * closed before them) is no candidate for it.
+ * within the unit's province or through its BRN prefix (a unit with a bare BRN prefix, as NPS gives, only
+ * through the prefix), and a firm founded after a unit's records (or closed before them) is no candidate
+ * for it.
  */
 @ExtendWith(SharedSpark.class)
 class BlockingTest {
   private static final StructType UNITS = new StructType()
       .add("unit_id", DataTypes.StringType).add("r_key", DataTypes.StringType)
-      .add("r_brn6", DataTypes.StringType).add("r_sido", DataTypes.StringType)
+      .add("r_brn", DataTypes.StringType).add("r_brn6", DataTypes.StringType).add("r_sido", DataTypes.StringType)
       .add("r_sido_text", DataTypes.StringType)
       .add("r_first_year", DataTypes.IntegerType).add("r_last_year", DataTypes.IntegerType);
   private static final StructType PLACES = new StructType()
@@ -38,9 +39,8 @@ class BlockingTest {
         .toList();
   }
 
-  @Test
-  void anExactNamePairsNationwideATypoOnlyInItsProvinceOrByItsBrnPrefix() {
-    List<Row> places = List.of(
+  private static List<Row> typoPlaces() {
+    return List.of(
         // same name: met wherever it is
         RowFactory.create("busan", "한솔정밀", null, "617000", "26", null, 2000, null),
         // one syllable substituted (same length, same first three letters): only in the unit's province
@@ -50,9 +50,21 @@ class BlockingTest {
         RowFactory.create("daegu-typo", "한솔정말", null, "503999", "27", null, 2000, null),
         // another name in the unit's province: shares neither first nor last three letters
         RowFactory.create("seoul-other", "대성산업", null, "120001", "11", null, 2000, null));
+  }
+
+  @Test
+  void anExactNamePairsNationwideATypoOnlyInItsProvinceOrByItsBrnPrefix() {
+    // a full BRN that failed its check: its prefix may be wrong too, so the province rules apply as well
     List<String> got = pairs(List.of(
-        RowFactory.create("u", "한솔정밀", "503999", "11", null, 2020, 2021)), places);
+        RowFactory.create("u", "한솔정밀", "5039991234", "503999", "11", null, 2020, 2021)), typoPlaces());
     assertThat(got).containsExactly("u busan", "u daegu-typo", "u seoul-typo");
+  }
+
+  @Test
+  void aUnitWithABarePrefixMeetsATypoOnlyThroughThePrefix() {
+    List<String> got = pairs(List.of(
+        RowFactory.create("u", "한솔정밀", null, "503999", "11", null, 2020, 2021)), typoPlaces());
+    assertThat(got).containsExactly("u busan", "u daegu-typo");
   }
 
   /**
@@ -69,7 +81,7 @@ class BlockingTest {
         // another firm of the same trade word and length in the province: no letter of its own agrees
         RowFactory.create("other", "대성홀딩스", null, "120002", "11", null, 2000, null));
     List<String> got = pairs(List.of(
-        RowFactory.create("u", "한솔홀딩스", "503999", "11", null, 2020, 2021)), places);
+        RowFactory.create("u", "한솔홀딩스", null, null, "11", null, 2020, 2021)), places);
     assertThat(got).containsExactly("u typo-first", "u typo-second");
   }
 
@@ -79,7 +91,7 @@ class BlockingTest {
         RowFactory.create("old", "한솔정밀", null, null, "11", null, 2001, null),
         RowFactory.create("young", "한솔정밀", null, null, "11", null, 2019, null),
         RowFactory.create("closed", "한솔정밀", null, null, "11", null, 2001, 2016));
-    List<String> got = pairs(List.of(RowFactory.create("u", "한솔정밀", null, "11", null, 2017, 2018)), places);
+    List<String> got = pairs(List.of(RowFactory.create("u", "한솔정밀", null, null, "11", null, 2017, 2018)), places);
     assertThat(got).containsExactly("u old");
   }
 }
