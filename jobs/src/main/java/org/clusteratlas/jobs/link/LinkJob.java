@@ -491,17 +491,8 @@ public final class LinkJob {
 
   /** Random unit × place pairs (almost all non-matches): the baseline agreement rates. */
   private Dataset<Row> randomPairs(Dataset<Row> units, Dataset<Row> places) {
-    return PairScoring.compare(sample(units, "unit_id", 17, settings.uSampleUnits())
-        .crossJoin(sample(places, "place_id", 23, settings.uSamplePlaces())));
-  }
-
-  /**
-   * {@code n} rows drawn at random by a salted hash of their id, so the same rows whatever the frame's
-   * partitioning: {@code rand(seed)} draws per partition, and with it the trained parameters (and a few
-   * links) changed with the number of shuffle partitions.
-   */
-  static Dataset<Row> sample(Dataset<Row> frame, String id, int salt, int n) {
-    return frame.orderBy(org.apache.spark.sql.functions.xxhash64(col(id), lit(salt)), col(id)).limit(n);
+    return PairScoring.compare(PairScoring.sample(units, "unit_id", 17, settings.uSampleUnits())
+        .crossJoin(PairScoring.sample(places, "place_id", 23, settings.uSamplePlaces())));
   }
 
   /**
@@ -513,10 +504,10 @@ public final class LinkJob {
   private Dataset<Row> regionPairs(Dataset<Row> units, Dataset<Row> places) {
     Dataset<Row> withRegion = units.filter(col("r_region").isNotNull());
     boolean bySigungu = !withRegion.isEmpty();
-    Dataset<Row> sample = sample(bySigungu ? withRegion : units.filter(col("r_sido").isNotNull()), "unit_id", 29,
-        bySigungu ? settings.uSampleUnits() : settings.uSampleUnits() / 10);
+    Dataset<Row> drawn = PairScoring.sample(bySigungu ? withRegion : units.filter(col("r_sido").isNotNull()),
+        "unit_id", 29, bySigungu ? settings.uSampleUnits() : settings.uSampleUnits() / 10);
     Column sameRegion = bySigungu ? col("r_region").equalTo(col("p_region")) : col("r_sido").equalTo(col("p_sido"));
-    return PairScoring.compare(sample.join(places, sameRegion));
+    return PairScoring.compare(drawn.join(places, sameRegion));
   }
 
   /**

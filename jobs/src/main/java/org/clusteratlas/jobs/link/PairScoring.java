@@ -127,6 +127,15 @@ public final class PairScoring {
         .withColumn(prefix + "len", len);
   }
 
+  /**
+   * {@code n} rows drawn at random by a salted hash of their id, so the same rows whatever the frame's
+   * partitioning: {@code rand(seed)} draws per partition, and with it the trained parameters (and a few
+   * links) changed with the number of shuffle partitions.
+   */
+  static Dataset<Row> sample(Dataset<Row> frame, String id, int salt, int n) {
+    return frame.orderBy(org.apache.spark.sql.functions.xxhash64(col(id), lit(salt)), col(id)).limit(n);
+  }
+
   /** Adds the comparison levels g_name … g_legal_form. */
   public static Dataset<Row> compare(Dataset<Row> pairs) {
     Column rKey = col("r_key");

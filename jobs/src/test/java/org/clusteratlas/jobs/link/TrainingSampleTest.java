@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedSpark.class)
 class TrainingSampleTest {
   private static List<String> drawn(Dataset<Row> frame, int salt) {
-    return LinkJob.sample(frame, "unit_id", salt, 50).select("unit_id").as(Encoders.STRING()).collectAsList()
+    return PairScoring.sample(frame, "unit_id", salt, 50).select("unit_id").as(Encoders.STRING()).collectAsList()
         .stream().sorted().toList();
   }
 
