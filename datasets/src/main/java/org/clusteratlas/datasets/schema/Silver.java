@@ -67,7 +67,9 @@ public final class Silver {
           .req("link_run_id", StringType, "link run that decided the row")
           .build(),
       List.of("source_file", "row_number", "position"),
-      "every source record (per applicant/performer) → firm, with method, probability and evidence");
+      "every source record (per applicant/performer) → firm, with method, probability and evidence",
+      // one row per NPS month (tens of millions): no statistics on the names and evidence JSON
+      List.of("source", "source_file", "row_number", "position", "firm_id", "org_kind", "method"));
 
   public static final TableContract ESTABLISHMENT_YEAR = new TableContract("silver", "establishment_year",
       Columns.of()

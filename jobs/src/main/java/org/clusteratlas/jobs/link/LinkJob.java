@@ -1,11 +1,13 @@
 package org.clusteratlas.jobs.link;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.delta.tables.DeltaTable;
@@ -145,6 +147,14 @@ public final class LinkJob {
       Dataset<Row> decided = decisionsFor(source);
       Pending pending = manifest.step("prepare " + source, () -> {
         SourceUnits.Prepared prepared = prepare(source);
+        if (existing == null && decided == null) {
+          // every record is new: the units are all of them, and their sizes add up to the record count, so
+          // the records are not materialised here (NPS: 66 M monthly rows at national scale); the write
+          // derives them from bronze once more, which costs one scan, not a copy
+          Dataset<Row> units = keep(prepared.units());
+          long records = units.agg(coalesce(sum(col("unit_records")), lit(0L))).first().getLong(0);
+          return records == 0 ? null : new Pending(prepared.records(), units, records);
+        }
         Dataset<Row> fresh = newOnly(prepared.records(), existing);
         if (decided != null) {
           // units named in review decisions are re-linked even when their records were decided before
@@ -417,7 +427,7 @@ public final class LinkJob {
             when(col("crn").isNotNull(), col("crn")).otherwise(col("d_firm_id")).as("firm_id"),
             col("org_kind"),
             when(col("org_kind").notEqual(OrgKind.FIRM).or(col("crn").isNull().and(col("d_firm_id").isNull())),
-                source.equals("kipris") ? org.apache.spark.sql.functions.coalesce(
+                source.equals("kipris") ? coalesce(
                     org.apache.spark.sql.functions.regexp_extract(col("unit_id"), "^kipris:(\\d+)$", 1)
                         .cast(DataTypes.StringType), col("org_key_name")) : col("org_key_name")).as("org_key"),
             when(col("org_kind").notEqual(OrgKind.FIRM), lit("non_firm"))
@@ -447,7 +457,7 @@ public final class LinkJob {
     Dataset<Row> best = candidates.filter(col("rank").equalTo(1));
     Dataset<Row> second = candidates.filter(col("rank").equalTo(2))
         .select(col("unit_id"), col("match_weight").as("second_weight"));
-    Column margin = col("match_weight").minus(org.apache.spark.sql.functions.coalesce(col("second_weight"),
+    Column margin = col("match_weight").minus(coalesce(col("second_weight"),
         lit(-1e9)));
     Dataset<Row> judged = keep(best.join(second, new String[] {"unit_id"}, "left")
         .withColumn("linked", col("match_probability").geq(settings.linkProbability())
@@ -462,8 +472,8 @@ public final class LinkJob {
         .join(warehouse.read(Silver.FIRM).select(col("firm_id").as("crn"), col("name").as("candidate_name")), "crn")
         .select(col("source"), col("unit_id"), col("unit_records"), col("first_file").as("source_file"),
             col("first_row").as("row_number"), col("first_position").as("position"), col("r_name").as("record_name"),
-            org.apache.spark.sql.functions.coalesce(col("r_brn"), col("r_brn6")).as("record_brn"),
-            org.apache.spark.sql.functions.coalesce(col("r_region"), col("r_sigungu_text"), col("r_sido"),
+            coalesce(col("r_brn"), col("r_brn6")).as("record_brn"),
+            coalesce(col("r_region"), col("r_sigungu_text"), col("r_sido"),
                 col("r_sido_text")).as("record_region"),
             col("crn").as("candidate_crn"), col("candidate_name"), col("p_brn").as("candidate_brn"),
             col("p_region").as("candidate_region"), col("match_probability"), col("match_weight"), col("evidence"),
@@ -479,7 +489,7 @@ public final class LinkJob {
           .select(col("unit_id"), col("crn").as("a_crn"));
       out = out.join(accepted, new String[] {"unit_id"}, "full_outer")
           .select(col("unit_id"),
-              org.apache.spark.sql.functions.coalesce(col("a_crn"), col("d_firm_id")).as("d_firm_id"),
+              coalesce(col("a_crn"), col("d_firm_id")).as("d_firm_id"),
               when(col("a_crn").isNotNull(), lit("review")).otherwise(col("d_method")).as("d_method"),
               when(col("a_crn").isNotNull(), lit(1.0)).otherwise(col("d_probability")).as("d_probability"),
               when(col("a_crn").isNull(), col("d_weight")).as("d_weight"),
@@ -652,11 +662,19 @@ public final class LinkJob {
   }
 
 
-  /** Appends new records' links (disjoint by construction), or merges them when review decisions re-link. */
+  /**
+   * Appends new records' links (disjoint by construction), or merges them when review decisions re-link.
+   * An append is written straight from its plan: NPS has a row per monthly record (66 M at national
+   * scale), and a copy kept first would write and read them all once more.
+   */
   private long writeLinks(Dataset<Row> links) {
-    Dataset<Row> rows = keep(Warehouse.conform(links, Silver.ENTITY_LINK));
+    Dataset<Row> conformed = Warehouse.conform(links, Silver.ENTITY_LINK);
+    if (reviewDecisions == null) {
+      return warehouse.append(Silver.ENTITY_LINK, conformed);
+    }
+    Dataset<Row> rows = keep(conformed);
     long n = rows.count();
-    merge(Silver.ENTITY_LINK, rows, reviewDecisions == null,
+    merge(Silver.ENTITY_LINK, rows, false,
         "t.source_file = s.source_file AND t.row_number = s.row_number AND t.position = s.position");
     return n;
   }

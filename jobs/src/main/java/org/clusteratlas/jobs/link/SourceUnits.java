@@ -192,7 +192,10 @@ public final class SourceUnits {
     Dataset<Row> records = records(rows, "nps", lit(1), col("unit_id"), col("kind"),
         lit(null).cast(DataTypes.StringType));
     Column latest = struct(col("region_code"), col("legal_dong_code"), col("nts_industry_code"));
-    Dataset<Row> units = rows.groupBy("unit_id").agg(
+    // the aggregates below keep strings and structs, which only a sort-based aggregate can: grouping rows
+    // that arrive spread over monthly files would sort every row before the shuffle for no reduction, so
+    // the rows are shuffled by unit first and sorted once, after it
+    Dataset<Row> units = rows.repartition(col("unit_id")).groupBy("unit_id").agg(
             min(col("workplace_name")).as("r_name"), min(col("brn_prefix")).as("r_brn6"),
             min(col("kind")).as("org_kind"), max_by(latest, col("data_month")).as("latest"),
             count(lit(1)).as("unit_records"),

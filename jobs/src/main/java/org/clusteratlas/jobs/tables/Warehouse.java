@@ -70,13 +70,47 @@ public final class Warehouse {
     return DeltaLog.forTable(spark, path(table)).update(false, Option.empty(), Option.empty()).version();
   }
 
-  /** Creates the table with its contract schema (and column comments) when it does not exist. */
+  /**
+   * Appends rows in one commit and returns how many it wrote, from the commit's own metrics: a count
+   * beforehand would compute the rows twice, or need them materialised first.
+   */
+  public long append(TableContract table, Dataset<Row> rows) {
+    long before = version(table);
+    rows.write().format("delta").mode("append").save(path(table));
+    Row last = DeltaTable.forPath(spark, path(table)).history(1)
+        .selectExpr("version", "operation", "operationMetrics['numOutputRows']").first();
+    if (last.getLong(0) == before) {
+      return 0; // nothing to add: Delta made no commit
+    }
+    if (last.getLong(0) != before + 1 || !"WRITE".equals(last.getString(1)) || last.isNullAt(2)) {
+      throw new IllegalStateException("the latest commit of " + table.qualifiedName() + " (version "
+          + last.getLong(0) + ", " + last.getString(1) + ") is not this append; is another writer at work?");
+    }
+    return Long.parseLong(last.getString(2));
+  }
+
+  /** Delta's table property naming the columns it keeps per-file statistics for. */
+  static final String STATS_COLUMNS = "delta.dataSkippingStatsColumns";
+
+  /**
+   * Creates the table with its contract schema (and column comments) when it does not exist, and gives it
+   * the contract's statistics columns when it lacks them (a table made before the contract named them).
+   */
   public void ensure(TableContract table) {
-    if (exists(table)) {
+    if (!exists(table)) {
+      spark.createDataFrame(List.of(), table.schema())
+          .write().format("delta").mode("errorifexists").save(path(table));
+    }
+    if (table.statsColumns().isEmpty()) {
       return;
     }
-    spark.createDataFrame(List.of(), table.schema())
-        .write().format("delta").mode("errorifexists").save(path(table));
+    String wanted = String.join(",", table.statsColumns());
+    Option<String> current = DeltaLog.forTable(spark, path(table)).update(false, Option.empty(), Option.empty())
+        .metadata().configuration().get(STATS_COLUMNS);
+    if (!current.isDefined() || !current.get().equals(wanted)) {
+      spark.sql("ALTER TABLE delta.`" + path(table).replace("`", "``") + "` SET TBLPROPERTIES ('"
+          + STATS_COLUMNS + "' = '" + wanted + "')");
+    }
   }
 
   /** Selects the contract's columns in contract order, so writers cannot drift from the schema. */
