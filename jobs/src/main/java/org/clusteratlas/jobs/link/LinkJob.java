@@ -1,5 +1,6 @@
 package org.clusteratlas.jobs.link;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -152,8 +153,9 @@ public final class LinkJob {
           // the records are not materialised here (NPS: 66 M monthly rows at national scale); the write
           // derives them from bronze once more, which costs one scan, not a copy
           Dataset<Row> units = keep(prepared.units());
-          long records = units.agg(coalesce(sum(col("unit_records")), lit(0L))).first().getLong(0);
-          return records == 0 ? null : new Pending(prepared.records(), units, records);
+          Row sizes = units.agg(coalesce(sum(col("unit_records")), lit(0L)), count(lit(1))).first();
+          return sizes.getLong(0) == 0 ? null
+              : new Pending(prepared.records(), units, sizes.getLong(0), sizes.getLong(1));
         }
         Dataset<Row> fresh = newOnly(prepared.records(), existing);
         if (decided != null) {
@@ -163,8 +165,11 @@ public final class LinkJob {
         }
         Dataset<Row> todo = keep(fresh);
         long records = todo.count();
-        return records == 0 ? null
-            : new Pending(todo, keep(prepared.units().join(todo.select("unit_id").distinct(), "unit_id")), records);
+        if (records == 0) {
+          return null;
+        }
+        Dataset<Row> units = keep(prepared.units().join(todo.select("unit_id").distinct(), "unit_id"));
+        return new Pending(todo, units, records, units.count());
       });
       if (pending == null) {
         continue;
@@ -172,8 +177,14 @@ public final class LinkJob {
       Dataset<Row> todo = pending.records();
       Dataset<Row> units = pending.units();
       long todoRecords = pending.count();
+      boolean shipUnits = pending.unitCount() <= MAX_SHIPPED_UNITS
+          && todoRecords >= MIN_RECORDS_PER_SHIPPED_UNIT * pending.unitCount();
+      if (shipUnits) {
+        LOG.info("link {}: {} records of {} units; the unit decisions go to the records", source, todoRecords,
+            pending.unitCount());
+      }
       SliceOutcome out = manifest.step("link " + source, () -> linkSlice(source, todo, units, places, saved,
-          firmCount, decided, runId));
+          firmCount, decided, runId, shipUnits));
       manifest.step("write " + source, () -> {
         // each slice commits on its own: a failed run leaves whole slices, and the next run carries on
         // a source's first slice cannot collide with the rows of other sources: appended. (A MERGE there
@@ -346,7 +357,7 @@ public final class LinkJob {
       long comparisons, boolean trained, int iterations, boolean converged) {}
 
   private SliceOutcome linkSlice(String source, Dataset<Row> records, Dataset<Row> units, Dataset<Row> places,
-      Map<String, SliceModel> saved, long firmCount, Dataset<Row> decided, String runId) {
+      Map<String, SliceModel> saved, long firmCount, Dataset<Row> decided, String runId, boolean shipUnits) {
     // deterministic: a checksum-valid BRN of a registered place (head office or branch) gives its CRN.
     // Only records with a BRN take part in that join (none of NPS's tens of millions do)
     Column withBrn = col("exact_brn").isNotNull().and(col("org_kind").eqNullSafe(OrgKind.FIRM));
@@ -418,10 +429,12 @@ public final class LinkJob {
       unitDecisions = spark.createDataFrame(List.of(), DECISION);
     }
 
-    // unit-level outcomes first, so the records are shuffled once
+    // unit-level outcomes first, so the records meet them in one join (sent to the records, or the
+    // records shuffled once)
     Dataset<Row> unitOutcomes = units.select(col("unit_id"), col("r_key").as("org_key_name"))
         .join(unitDecisions, new String[] {"unit_id"}, "left");
-    Dataset<Row> links = byBrn.join(unitOutcomes, new String[] {"unit_id"}, "left")
+    Dataset<Row> links = byBrn.join(shipUnits ? broadcast(unitOutcomes) : unitOutcomes, new String[] {"unit_id"},
+            "left")
         .select(
             lit(source).as("source"), col("source_file"), col("row_number"), col("position"),
             when(col("crn").isNotNull(), col("crn")).otherwise(col("d_firm_id")).as("firm_id"),
@@ -642,8 +655,17 @@ public final class LinkJob {
         .save(warehouse.path(Link.MODEL));
   }
 
-  /** A source's records not linked yet, their units, and how many records. */
-  private record Pending(Dataset<Row> records, Dataset<Row> units, long count) {}
+  /** A source's records not linked yet, their units, and how many of each. */
+  private record Pending(Dataset<Row> records, Dataset<Row> units, long count, long unitCount) {}
+
+  /**
+   * When a slice has many records per unit (NPS: a workplace's monthly rows, about 44 each), the unit
+   * decisions are sent to every task and joined where the records are read, instead of shuffling and
+   * sorting the records (66 M at national scale) to meet them. Bounded so the decisions stay a few
+   * hundred MB (national NPS: about 1.5 M workplaces).
+   */
+  static final long MAX_SHIPPED_UNITS = 3_000_000;
+  static final long MIN_RECORDS_PER_SHIPPED_UNIT = 10;
 
   /**
    * Materialises a frame once and cuts its lineage, so later plans stay small: the link plans stack many

@@ -17,7 +17,7 @@ import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.substring;
-import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.translate;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
@@ -38,6 +38,9 @@ public final class SourceUnits {
 
   /** Records (one per entity_link row) and the units they belong to. */
   public record Prepared(Dataset<Row> records, Dataset<Row> units) {}
+
+  /** What regex {@code \s} matches: removed from NPS names to form a workplace's unit id. */
+  static final String WHITESPACE = " \t\n\u000B\f\r";
 
   static final String[] UNIT_COLUMNS = {"source", "unit_id", "r_name", "r_key", "r_jamo", "r_form", "r_brn",
       "r_brn6", "r_region", "r_sido", "r_sido_text", "r_sigungu_text", "r_dong", "r_ksic", "r_first_year",
@@ -186,8 +189,10 @@ public final class SourceUnits {
    * @param ntsToKsic rows (nts_industry_code, ksic_division) for the NTS codes that occur
    */
   public static Prepared nps(Dataset<Row> nps, Dataset<Row> ntsToKsic) {
+    // the name without whitespace (the characters of regex \s): a character map, not a regex, since it
+    // runs on every monthly row
     Dataset<Row> rows = nps.withColumn("unit_id", concat_ws(":", lit("nps"), col("brn_prefix"),
-            col("business_form").cast(DataTypes.StringType), regexp_replace(trim(col("workplace_name")), "\\s", "")))
+            col("business_form").cast(DataTypes.StringType), translate(col("workplace_name"), WHITESPACE, "")))
         .withColumn("kind", when(col("business_form").equalTo(2), lit(OrgKind.INDIVIDUAL)).otherwise(lit(OrgKind.FIRM)));
     Dataset<Row> records = records(rows, "nps", lit(1), col("unit_id"), col("kind"),
         lit(null).cast(DataTypes.StringType));
