@@ -108,7 +108,9 @@ public final class Warehouse {
     Option<String> current = DeltaLog.forTable(spark, path(table)).update(false, Option.empty(), Option.empty())
         .metadata().configuration().get(STATS_COLUMNS);
     if (!current.isDefined() || !current.get().equals(wanted)) {
-      spark.sql("ALTER TABLE delta.`" + path(table).replace("`", "``") + "` SET TBLPROPERTIES ('"
+      // SQL names a Delta table by an absolute path only; the warehouse root may be relative
+      String qualified = fileSystem().makeQualified(new Path(path(table))).toString();
+      spark.sql("ALTER TABLE delta.`" + qualified.replace("`", "``") + "` SET TBLPROPERTIES ('"
           + STATS_COLUMNS + "' = '" + wanted + "')");
     }
   }
