@@ -54,6 +54,14 @@ public final class PairScoring {
 
   static final int NAME_EXACT = 4;
 
+  /**
+   * What {@link #score} and the candidates drawn from it read of a compared pair: the pair, the firm and
+   * the place's BRN and region (shown to reviewers), the name's frequency, and the levels.
+   */
+  static final String[] SCORED_INPUT = java.util.stream.Stream.concat(
+      java.util.stream.Stream.of("unit_id", "place_id", "crn", "p_brn", "p_region", "p_name_firms"),
+      java.util.Arrays.stream(GAMMAS)).toArray(String[]::new);
+
   /** Candidate pairs: units × places joined by the blocking rules, each pair once. */
   public static Dataset<Row> block(Dataset<Row> units, Dataset<Row> places) {
     Dataset<Row> u = nameParts(units, "r_");

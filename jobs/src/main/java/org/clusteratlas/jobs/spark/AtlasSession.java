@@ -28,10 +28,6 @@ public final class AtlasSession {
     b.config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
         .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .config("spark.sql.shuffle.partitions", conf.shufflePartitions())
-        // Delta replays each table's log with this many partitions (default 50): as many as a shuffle
-        // has keeps the many small commits of a run from paying 50 tasks each; --conf overrides it
-        .config("spark.databricks.delta.snapshotPartitions",
-            existing.get("spark.databricks.delta.snapshotPartitions", String.valueOf(conf.shufflePartitions())))
         .config("spark.sql.session.timeZone", "Asia/Seoul")
         // shuffle files are deleted only after the JVM collects the frames that made them; a big, quiet
         // driver heap may not collect for Spark's default 30 min while national-scale shuffles fill the disk
@@ -44,6 +40,22 @@ public final class AtlasSession {
     for (Map.Entry<String, String> e : conf.sparkConf().entrySet()) {
       b.config(e.getKey(), e.getValue());
     }
-    return b.getOrCreate();
+    SparkSession spark = b.getOrCreate();
+    if (!existing.contains(SNAPSHOT_PARTITIONS) && !conf.sparkConf().containsKey(SNAPSHOT_PARTITIONS)) {
+      spark.conf().set(SNAPSHOT_PARTITIONS,
+          snapshotPartitions(conf.shufflePartitions(), spark.sparkContext().defaultParallelism()));
+    }
+    return spark;
+  }
+
+  static final String SNAPSHOT_PARTITIONS = "spark.databricks.delta.snapshotPartitions";
+
+  /**
+   * Partitions Delta replays a table's log with (its default is 50): one per core. A log's size follows
+   * the number of files and commits, not the rows, so the data's shuffle partition count (64 at national
+   * scale) made each of a link run's 140 snapshot and file-listing jobs pay 64 tasks, 94 s in all.
+   */
+  static int snapshotPartitions(int shufflePartitions, int cores) {
+    return Math.max(1, Math.min(shufflePartitions, cores));
   }
 }
