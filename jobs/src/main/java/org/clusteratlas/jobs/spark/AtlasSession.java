@@ -42,8 +42,8 @@ public final class AtlasSession {
     }
     SparkSession spark = b.getOrCreate();
     if (!existing.contains(SNAPSHOT_PARTITIONS) && !conf.sparkConf().containsKey(SNAPSHOT_PARTITIONS)) {
-      spark.conf().set(SNAPSHOT_PARTITIONS,
-          snapshotPartitions(conf.shufflePartitions(), spark.sparkContext().defaultParallelism()));
+      spark.conf().set(SNAPSHOT_PARTITIONS, snapshotPartitions(conf.shufflePartitions(),
+          spark.sparkContext().isLocal() ? spark.sparkContext().defaultParallelism() : null));
     }
     return spark;
   }
@@ -51,11 +51,14 @@ public final class AtlasSession {
   static final String SNAPSHOT_PARTITIONS = "spark.databricks.delta.snapshotPartitions";
 
   /**
-   * Partitions Delta replays a table's log with (its default is 50): one per core. A log's size follows
-   * the number of files and commits, not the rows, so the data's shuffle partition count (64 at national
-   * scale) made each of a link run's 140 snapshot and file-listing jobs pay 64 tasks, 94 s in all.
+   * Partitions Delta replays a table's log with (its default is 50): on a local master one per core, at
+   * most the shuffle's count. A log's size follows the number of files and commits, not the rows, so the
+   * data's shuffle partition count (64 at national scale) made each of a link run's 140 snapshot and
+   * file-listing jobs pay 64 tasks, 94 s in all on 2 cores. On a cluster ({@code localCores} null) the
+   * shuffle's count stays: the cores registered when the session starts say little there (executors may
+   * still be coming, or be added on demand).
    */
-  static int snapshotPartitions(int shufflePartitions, int cores) {
-    return Math.max(1, Math.min(shufflePartitions, cores));
+  static int snapshotPartitions(int shufflePartitions, Integer localCores) {
+    return localCores == null ? shufflePartitions : Math.max(1, Math.min(shufflePartitions, localCores));
   }
 }

@@ -49,9 +49,11 @@ class AtlasConfTest {
   }
 
   @Test
-  void deltaReplaysItsLogWithOnePartitionPerCoreAtMostTheShufflesCount() {
+  void deltaReplaysItsLogWithOnePartitionPerLocalCoreAtMostTheShufflesCount() {
     assertThat(AtlasSession.snapshotPartitions(64, 2)).isEqualTo(2);
     assertThat(AtlasSession.snapshotPartitions(8, 200)).isEqualTo(8);
     assertThat(AtlasSession.snapshotPartitions(1, 2)).isEqualTo(1);
+    // on a cluster the shuffle's count, whatever had registered when the session started
+    assertThat(AtlasSession.snapshotPartitions(64, null)).isEqualTo(64);
   }
 }
