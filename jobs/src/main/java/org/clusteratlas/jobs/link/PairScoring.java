@@ -16,8 +16,10 @@ import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -58,9 +60,9 @@ public final class PairScoring {
    * What {@link #score} and the candidates drawn from it read of a compared pair: the pair, the firm and
    * the place's BRN and region (shown to reviewers), the name's frequency, and the levels.
    */
-  static final String[] SCORED_INPUT = java.util.stream.Stream.concat(
-      java.util.stream.Stream.of("unit_id", "place_id", "crn", "p_brn", "p_region", "p_name_firms"),
-      java.util.Arrays.stream(GAMMAS)).toArray(String[]::new);
+  static final String[] SCORED_INPUT = Stream.concat(
+      Stream.of("unit_id", "place_id", "crn", "p_brn", "p_region", "p_name_firms"), Arrays.stream(GAMMAS))
+      .toArray(String[]::new);
 
   /** Candidate pairs: units × places joined by the blocking rules, each pair once. */
   public static Dataset<Row> block(Dataset<Row> units, Dataset<Row> places) {

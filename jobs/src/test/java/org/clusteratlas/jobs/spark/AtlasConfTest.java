@@ -47,13 +47,4 @@ class AtlasConfTest {
     assertThatThrownBy(() -> AtlasConf.resolve(null, null, Map.of(), k -> k.equals("ATLAS_SHUFFLE_PARTITIONS") ? "many" : null))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("shuffle partitions must be a whole number, got 'many'");
   }
-
-  @Test
-  void deltaReplaysItsLogWithOnePartitionPerLocalCoreAtMostTheShufflesCount() {
-    assertThat(AtlasSession.snapshotPartitions(64, 2)).isEqualTo(2);
-    assertThat(AtlasSession.snapshotPartitions(8, 200)).isEqualTo(8);
-    assertThat(AtlasSession.snapshotPartitions(1, 2)).isEqualTo(1);
-    // on a cluster the shuffle's count, whatever had registered when the session started
-    assertThat(AtlasSession.snapshotPartitions(64, null)).isEqualTo(64);
-  }
 }
