@@ -43,6 +43,7 @@ public final class GoldClusters {
           .opt("firms", LongType, "distinct linked firms with a workplace of the cluster in the region")
           .opt("firm_hhi", DoubleType,
               "Herfindahl index of employment over the cell's employers (1 = one employer holds it all)")
+          .opt("largest_employer_share", DoubleType, "share of the cell's employment held by its largest employer")
           .opt("revenue", LongType, "revenue of the cluster's firms headquartered in the region, won")
           .opt("employment_share_national", DoubleType, "employment / national employment of the cluster")
           .opt("focus", DoubleType, "employment / all employment of the region")
@@ -85,7 +86,7 @@ public final class GoldClusters {
           .opt("rank_national", IntegerType, "rank of the region among all regions of the level for this cluster and year (1 = best)")
           .opt("rank_in_kind", IntegerType, "rank among all region × cluster pairs of the kind, level and year")
           .opt("strong_cluster", BooleanType, "US CMP strong-cluster rule, cells held by one employer excluded")
-          .opt("anchor_dominated", BooleanType, "firm_hhi ≥ 0.9: the cell is in effect one employer, not a cluster")
+          .opt("anchor_dominated", BooleanType, "largest_employer_share ≥ 0.8: the cell is in effect one employer, not a cluster")
           .opt("lq_p75", DoubleType, "75th percentile of LQ over the cluster's regions with employment")
           .opt("employment_p25", DoubleType, "25th percentile of employment over those regions")
           .opt("establishments_p25", DoubleType, "25th percentile of establishments over those regions")

@@ -114,11 +114,11 @@ public final class ClusterMetrics {
   }
 
   /**
-   * Employment, establishments, firms and hires per cell, and the Herfindahl index of its employment
+   * Employment, establishments, firms and hires per cell, the Herfindahl index of its employment
    * over its employers, Σ s_i² with s_i the employer's share (1/HHI is the equivalent number of
-   * employers). One pass per employer, then per cell: a firm is one employer, so counting the
-   * employers that carry a firm id counts the cell's distinct firms. Squares and sums run on exact
-   * decimals.
+   * employers), and the largest employer's share. One pass per employer, then per cell: a firm is one
+   * employer, so counting the employers that carry a firm id counts the cell's distinct firms. Squares
+   * and sums run on exact decimals.
    */
   private static Dataset<Row> sizeAndConcentration(Dataset<Row> clusterWorkplaces) {
     Column employerEmp = col("employer_emp");
@@ -128,10 +128,12 @@ public final class ClusterMetrics {
         .groupBy(cols(KEY)).agg(
             sum(employerEmp).as("employment"), sum("employer_establishments").as("establishments"),
             count(col("employer_firm")).as("firms"), sum("employer_hires").as("hires"),
-            sum(employerEmp.multiply(employerEmp)).as("_squares"))
+            sum(employerEmp.multiply(employerEmp)).as("_squares"), max(employerEmp).as("_largest"))
         .select(col("*"), try_divide(col("_squares").cast("double"),
-            pow(col("employment").cast("double"), 2)).as("firm_hhi"))
-        .drop("_squares");
+                pow(col("employment").cast("double"), 2)).as("firm_hhi"),
+            try_divide(col("_largest").cast("double"), col("employment").cast("double"))
+                .as("largest_employer_share"))
+        .drop("_squares", "_largest");
   }
 
   /** Units (with {@code unit_ksic}) in their KSIC-division cluster and in every matching custom cluster. */

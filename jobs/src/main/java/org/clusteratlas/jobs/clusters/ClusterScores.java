@@ -40,16 +40,17 @@ public final class ClusterScores {
   private ClusterScores() {}
 
   /** Bump when a formula, a metric list or a threshold changes. */
-  public static final String METHOD = "clusters-1.2";
+  public static final String METHOD = "clusters-1.3";
 
   /**
-   * A cell whose employer Herfindahl reaches this (one employer holds about 95% of its employment or
-   * more) is one firm's plant or sites, not an agglomeration. The CMP rule never meets such cells:
-   * County Business Patterns withholds cells that would disclose a single employer, while NPS data is
-   * per workplace. The bar is high on purpose: a cluster grown around one anchor firm (a shipyard town,
-   * a chip campus with its suppliers) keeps the anchor's share well below it and stays a cluster.
+   * A cell where one employer holds this share of the employment or more is that firm's plant or sites,
+   * not an agglomeration of firms: its LQ records where one firm chose to locate. The CMP rule never
+   * meets such cells (County Business Patterns withholds cells that would disclose an employer; NPS
+   * reports every workplace). A cluster grown around an anchor (a shipyard town, a chip campus with its
+   * suppliers) keeps a fifth or more of its jobs at other employers and stays a cluster. Until
+   * clusters-1.2 the bar was an employer Herfindahl of 0.9, about 95% at one employer.
    */
-  static final double ANCHOR_HHI = 0.9;
+  static final double ANCHOR_SHARE = 0.8;
 
   private static final double CLIP = 3.0;
   private static final org.apache.spark.sql.types.DecimalType EXACT =
@@ -61,7 +62,7 @@ public final class ClusterScores {
     m.put("size", List.of(log1p(col("employment")), log1p(col("establishments")), log1p(col("firms")),
         log1p(col("revenue").divide(1e6)), col("employment_share_national")));
     m.put("specialisation", List.of(positiveLog(col("lq")), positiveLog(col("establishment_lq")), col("focus"),
-        positiveLog(col("patent_rta"))));
+        positiveLog(col("patent_rta")), logDownToZero(col("lq_beyond_largest_employer"))));
     m.put("innovation_input", recent(
         log1p(col("rnd_gov_funding").plus(col("rnd_private_funding")).cast("double").divide(1e6)),
         log1p(col("rnd_projects")), log1p(col("rnd_funding_per_employee").divide(1e3))));
@@ -110,9 +111,9 @@ public final class ClusterScores {
       for (int i = 0; i < metricsOfPillar.size(); i++) {
         String x = "_x_" + pillar.getKey() + "_" + i;
         values.add(metricsOfPillar.get(i).cast("double").as(x));
-        Column n = count(col(x)).over(peers).cast("double");
+        Column n = count(finite(x)).over(peers).cast("double");
         means.add(n.as(x + "_n"));
-        means.add(try_divide(sum(col(x).cast(EXACT)).over(peers).cast("double"), n).as(x + "_mean"));
+        means.add(try_divide(sum(finite(x).cast(EXACT)).over(peers).cast("double"), n).as(x + "_mean"));
         zs.add(standardised(x, peers).as(x + "_z"));
         zSum = zSum.plus(coalesce(col(x + "_z"), lit(0.0)));
         zCount = zCount.plus(when(col(x + "_z").isNotNull(), 1).otherwise(0));
@@ -123,7 +124,7 @@ public final class ClusterScores {
       weighted = weighted.plus(coalesce(col(name).multiply(w), lit(0.0)));
       weightOfPresent = weightOfPresent.plus(when(col(name).isNotNull(), lit(w)).otherwise(lit(0.0)));
     }
-    Dataset<Row> out = metrics.select(values.toArray(Column[]::new)).select(means.toArray(Column[]::new))
+    Dataset<Row> out = withLqBeyondLargestEmployer(metrics).select(values.toArray(Column[]::new)).select(means.toArray(Column[]::new))
         .select(zs.toArray(Column[]::new)).select(pillars.toArray(Column[]::new))
         .withColumn("composite", try_divide(weighted, weightOfPresent));
 
@@ -142,7 +143,7 @@ public final class ClusterScores {
         .withColumn("_focus_p90", percentile(when(hasJobs, col("focus")), lit(0.9)).over(cluster));
     Column measured = col("employment").isNotNull();
     out = out
-        .withColumn("anchor_dominated", when(measured, coalesce(col("firm_hhi").geq(ANCHOR_HHI), lit(false))))
+        .withColumn("anchor_dominated", when(measured, coalesce(col("largest_employer_share").geq(ANCHOR_SHARE), lit(false))))
         .withColumn("strong_cluster", when(measured, coalesce(hasJobs
             .and(col("lq").geq(col("lq_p75"))).and(col("lq").geq(1.0))
             .and(col("employment").gt(col("employment_p25")))
@@ -157,6 +158,17 @@ public final class ClusterScores {
     return Warehouse.conform(out, GoldClusters.CLUSTER_SCORES);
   }
 
+  /**
+   * The LQ the cell would have without its largest employer, LQ · (1 − largest employer's share): how
+   * specialised the place is beyond one firm's location choice. A cluster grown around an anchor keeps
+   * much of it (its suppliers are there too); one plant among a few small neighbours keeps little. It
+   * enters the specialisation pillar on a log scale, as the LQ does.
+   */
+  static Dataset<Row> withLqBeyondLargestEmployer(Dataset<Row> metrics) {
+    return metrics.withColumn("lq_beyond_largest_employer",
+        col("lq").multiply(lit(1.0).minus(col("largest_employer_share"))));
+  }
+
   private static Column star(String flag) {
     return when(col(flag), 1).otherwise(0);
   }
@@ -166,15 +178,30 @@ public final class ClusterScores {
   }
 
   /**
+   * ln x, and −∞ at 0: a cell that is all one employer has no specialisation beyond it and sits below
+   * every peer (standardised to the floor) rather than dropping out of the pillar's mean, which would
+   * score it above a cell at 99%.
+   */
+  private static Column logDownToZero(Column x) {
+    return when(x.equalTo(0), lit(Double.NEGATIVE_INFINITY)).otherwise(positiveLog(x));
+  }
+
+  /** The metric where it is finite: −∞ takes no part in the peers' mean and variance. */
+  private static Column finite(String x) {
+    return when(col(x).notEqual(lit(Double.NEGATIVE_INFINITY)), col(x));
+  }
+
+  /**
    * z = (x − mean) / sd within the peers (sample sd), clipped to ±3; 0 when every peer has the same
-   * value. Mean and variance come from exact decimal sums, so row order cannot change them.
+   * value; −3 for −∞. Mean and variance come from exact decimal sums, so row order cannot change them.
    */
   private static Column standardised(String x, WindowSpec peers) {
-    Column deviation = col(x).minus(col(x + "_mean"));
+    Column deviation = finite(x).minus(col(x + "_mean"));
     Column variance = try_divide(sum(deviation.multiply(deviation).cast(EXACT)).over(peers).cast("double"),
         col(x + "_n").minus(1));
     Column sd = sqrt(variance);
     Column z = when(sd.gt(0), try_divide(deviation, sd)).otherwise(lit(0.0));
-    return when(col(x).isNotNull(), greatest(lit(-CLIP), least(lit(CLIP), z)));
+    return when(col(x).equalTo(lit(Double.NEGATIVE_INFINITY)), lit(-CLIP))
+        .when(col(x).isNotNull(), greatest(lit(-CLIP), least(lit(CLIP), z)));
   }
 }

@@ -162,7 +162,7 @@ public final class ClustersJob {
     var writer = out.write().format("delta").mode("overwrite");
     if (!options.years().isEmpty() && warehouse.exists(table)) {
       writer = writer.option("replaceWhere", "year IN (" + options.years().stream().map(String::valueOf)
-          .collect(Collectors.joining(",")) + ")");
+          .collect(Collectors.joining(",")) + ")").option("mergeSchema", "true");
     } else {
       writer = writer.option("overwriteSchema", "true");
     }

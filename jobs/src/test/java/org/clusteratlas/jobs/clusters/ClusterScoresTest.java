@@ -26,20 +26,24 @@ class ClusterScoresTest {
   private static final double EPS = 1e-9;
 
   private static Dataset<Row> metrics(SparkSession spark) {
-    return metrics(spark, 0.34);
+    return metrics(spark, new Double[6]);
   }
 
-  /** The six regions, R1's employer Herfindahl given (0.34: about three equal employers). */
-  private static Dataset<Row> metrics(SparkSession spark, double r1Hhi) {
+  /**
+   * The six regions, with the largest employer's share of each cell given (null: not measured, so the
+   * anchor rule and the anchor-free LQ stay out).
+   */
+  private static Dataset<Row> metrics(SparkSession spark, Double... largestShare) {
     ContractRows rows = ContractRows.of(GoldClusters.CLUSTER_METRICS);
     Object[][] cells = {
-        // region, employment, establishments, lq, focus, firm_hhi
-        {"R1", 100, 10, 3.0, 0.30, r1Hhi}, {"R2", 50, 5, 1.5, 0.10, 0.9}, {"R3", 20, 2, 0.8, 0.05, 0.5},
-        {"R4", 10, 1, 0.5, 0.02, 1.0}, {"R5", 5, 4, 2.5, 0.20, 0.25}, {"R6", 0, 0, 0.0, 0.0, null}};
-    for (Object[] c : cells) {
+        // region, employment, establishments, lq, focus
+        {"R1", 100, 10, 3.0, 0.30}, {"R2", 50, 5, 1.5, 0.10}, {"R3", 20, 2, 0.8, 0.05},
+        {"R4", 10, 1, 0.5, 0.02}, {"R5", 5, 4, 2.5, 0.20}, {"R6", 0, 0, 0.0, 0.0}};
+    for (int i = 0; i < cells.length; i++) {
+      Object[] c = cells[i];
       rows.row("year", 2023, "region_level", "sigungu", "region_code", c[0], "cluster_kind", "ksic_division",
           "cluster_id", "26", "employment", c[1], "establishments", c[2], "lq", c[3], "focus", c[4],
-          "firm_hhi", c[5]);
+          "largest_employer_share", largestShare[i]);
     }
     rows.row("year", 2023, "region_level", "sigungu", "region_code", "R1", "cluster_kind", "tech_field",
         "cluster_id", "8", "patent_applications", 2.0, "patent_rta", 1.5);
@@ -79,25 +83,51 @@ class ClusterScoresTest {
 
   @Test
   void aCellHeldByOneEmployerIsNotAStrongCluster(SparkSession spark) {
-    // R1 passes every CMP threshold; at HHI 0.95 (one employer holds about 97%) it is one firm's cell
-    Map<String, Row> anchored = byRegion(ClusterScores.score(metrics(spark, 0.95), ScoreWeights.defaults(), "test"));
+    // R1 passes every CMP threshold; with 85% of its employment at one employer it is that firm's cell
+    Map<String, Row> anchored = byRegion(ClusterScores.score(metrics(spark, 0.85, 0.95, 0.5, 1.0, 0.4, null),
+        ScoreWeights.defaults(), "test"));
     assertThat(anchored.get("R1").<Boolean>getAs("anchor_dominated")).isTrue();
     assertThat(anchored.get("R1").<Boolean>getAs("strong_cluster")).isFalse();
-    // the flag takes nothing else away: same stars and the same composite as with three employers
-    Map<String, Row> spread = byRegion(ClusterScores.score(metrics(spark), ScoreWeights.defaults(), "test"));
+    // the flag takes no star away
+    Map<String, Row> spread = byRegion(ClusterScores.score(metrics(spark, 0.4, 0.95, 0.5, 1.0, 0.4, null),
+        ScoreWeights.defaults(), "test"));
     assertThat(spread.get("R1").<Boolean>getAs("anchor_dominated")).isFalse();
+    assertThat(spread.get("R1").<Boolean>getAs("strong_cluster")).isTrue();
     assertThat(anchored.get("R1").<Integer>getAs("stars")).isEqualTo(spread.get("R1").<Integer>getAs("stars"));
-    assertThat(anchored.get("R1").<Double>getAs("composite"))
-        .isCloseTo(spread.get("R1").<Double>getAs("composite"), within(EPS));
-    // a cell without workplaces has no Herfindahl and is not flagged
+    // a cell without workplaces has no employer and is not flagged; 95% and 100% are one employer
     assertThat(spread.get("R6").<Boolean>getAs("anchor_dominated")).isFalse();
     assertThat(spread.get("R2").<Boolean>getAs("anchor_dominated")).isTrue();
+    assertThat(spread.get("R4").<Boolean>getAs("anchor_dominated")).isTrue();
     // two equal employers are not one
     assertThat(spread.get("R3").<Boolean>getAs("anchor_dominated")).isFalse();
-    // an anchor firm with 93% of the cell (HHI 0.86) and specialised neighbours is still a strong cluster
-    Map<String, Row> anchorTown = byRegion(ClusterScores.score(metrics(spark, 0.86), ScoreWeights.defaults(), "test"));
+    // the bar is inclusive: exactly four fifths is dominated
+    Map<String, Row> atBar = byRegion(ClusterScores.score(metrics(spark, ClusterScores.ANCHOR_SHARE, 0.95, 0.5,
+        1.0, 0.4, null), ScoreWeights.defaults(), "test"));
+    assertThat(atBar.get("R1").<Boolean>getAs("anchor_dominated")).isTrue();
+    // an anchor firm with 75% of the cell and specialised neighbours is still a strong cluster
+    Map<String, Row> anchorTown = byRegion(ClusterScores.score(metrics(spark, 0.75, 0.95, 0.5, 1.0, 0.4, null),
+        ScoreWeights.defaults(), "test"));
     assertThat(anchorTown.get("R1").<Boolean>getAs("anchor_dominated")).isFalse();
     assertThat(anchorTown.get("R1").<Boolean>getAs("strong_cluster")).isTrue();
+  }
+
+  @Test
+  void specialisationBeyondTheLargestEmployer(SparkSession spark) {
+    // anchor-free LQ = LQ · (1 − largest share): R1 3·0.6 = 1.8, R2 1.5·0.05 = 0.075, R3 0.8·0.5 = 0.4,
+    // R4 0.5·0 = 0 (ln 0 = −∞: the floor, −3, outside the mean and sd), R5 2.5·0.6 = 1.5, R6 unmeasured.
+    // z of ln over R1, R2, R3, R5: 0.8275, −1.3350, −0.1959, 0.7034. Pillar = mean(z ln LQ, z focus, that)
+    // (computed separately in Python, as the other literals)
+    ScoreWeights weights = ScoreWeights.parse("pillar,weight\nspecialisation,1\n", "w.csv");
+    Map<String, Row> s = byRegion(ClusterScores.score(metrics(spark, 0.4, 0.95, 0.5, 1.0, 0.4, null), weights, "test"));
+    double[] spec = {1.165373006605229, -0.4321952075077258, -0.472358841511424, -1.699858244572254,
+        0.7580218142001985, -0.9569475816420709};
+    List<String> regions = List.of("R1", "R2", "R3", "R4", "R5", "R6");
+    for (int i = 0; i < regions.size(); i++) {
+      assertThat(s.get(regions.get(i)).<Double>getAs("score_specialisation")).as(regions.get(i))
+          .isCloseTo(spec[i], within(EPS));
+    }
+    // R2 (one employer holds 95%) falls from 0.019 without the metric (see pillarsCompositeAndRanks) to
+    // −0.432, level with R3 whose LQ is half its own
   }
 
   @Test
