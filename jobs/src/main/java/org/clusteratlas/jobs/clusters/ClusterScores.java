@@ -47,7 +47,7 @@ public final class ClusterScores {
    * not an agglomeration of firms: its LQ records where one firm chose to locate. The CMP rule never
    * meets such cells (County Business Patterns withholds cells that would disclose an employer; NPS
    * reports every workplace). A cluster grown around an anchor (a shipyard town, a chip campus with its
-   * suppliers) keeps a fifth or more of its jobs at other employers and stays a cluster. Until
+   * suppliers) keeps a fifth or more of its jobs at other employers and stays a cluster. In
    * clusters-1.2 the bar was an employer Herfindahl of 0.9, about 95% at one employer.
    */
   static final double ANCHOR_SHARE = 0.8;
@@ -124,8 +124,8 @@ public final class ClusterScores {
       weighted = weighted.plus(coalesce(col(name).multiply(w), lit(0.0)));
       weightOfPresent = weightOfPresent.plus(when(col(name).isNotNull(), lit(w)).otherwise(lit(0.0)));
     }
-    Dataset<Row> out = withLqBeyondLargestEmployer(metrics).select(values.toArray(Column[]::new)).select(means.toArray(Column[]::new))
-        .select(zs.toArray(Column[]::new)).select(pillars.toArray(Column[]::new))
+    Dataset<Row> out = withLqBeyondLargestEmployer(metrics).select(values.toArray(Column[]::new))
+        .select(means.toArray(Column[]::new)).select(zs.toArray(Column[]::new)).select(pillars.toArray(Column[]::new))
         .withColumn("composite", try_divide(weighted, weightOfPresent));
 
     WindowSpec cluster = Window.partitionBy("year", "region_level", "cluster_kind", "cluster_id");
@@ -143,7 +143,8 @@ public final class ClusterScores {
         .withColumn("_focus_p90", percentile(when(hasJobs, col("focus")), lit(0.9)).over(cluster));
     Column measured = col("employment").isNotNull();
     out = out
-        .withColumn("anchor_dominated", when(measured, coalesce(col("largest_employer_share").geq(ANCHOR_SHARE), lit(false))))
+        .withColumn("anchor_dominated",
+            when(measured, coalesce(col("largest_employer_share").geq(ANCHOR_SHARE), lit(false))))
         .withColumn("strong_cluster", when(measured, coalesce(hasJobs
             .and(col("lq").geq(col("lq_p75"))).and(col("lq").geq(1.0))
             .and(col("employment").gt(col("employment_p25")))
