@@ -62,7 +62,7 @@ public final class ClusterScores {
     m.put("size", List.of(log1p(col("employment")), log1p(col("establishments")), log1p(col("firms")),
         log1p(col("revenue").divide(1e6)), col("employment_share_national")));
     m.put("specialisation", List.of(positiveLog(col("lq")), positiveLog(col("establishment_lq")), col("focus"),
-        positiveLog(col("patent_rta")), logDownToZero(col("lq_beyond_largest_employer"))));
+        positiveLog(col("patent_rta")), logDownToZero(lqBeyondLargestEmployer())));
     m.put("innovation_input", recent(
         log1p(col("rnd_gov_funding").plus(col("rnd_private_funding")).cast("double").divide(1e6)),
         log1p(col("rnd_projects")), log1p(col("rnd_funding_per_employee").divide(1e3))));
@@ -124,8 +124,8 @@ public final class ClusterScores {
       weighted = weighted.plus(coalesce(col(name).multiply(w), lit(0.0)));
       weightOfPresent = weightOfPresent.plus(when(col(name).isNotNull(), lit(w)).otherwise(lit(0.0)));
     }
-    Dataset<Row> out = withLqBeyondLargestEmployer(metrics).select(values.toArray(Column[]::new))
-        .select(means.toArray(Column[]::new)).select(zs.toArray(Column[]::new)).select(pillars.toArray(Column[]::new))
+    Dataset<Row> out = metrics.select(values.toArray(Column[]::new)).select(means.toArray(Column[]::new))
+        .select(zs.toArray(Column[]::new)).select(pillars.toArray(Column[]::new))
         .withColumn("composite", try_divide(weighted, weightOfPresent));
 
     WindowSpec cluster = Window.partitionBy("year", "region_level", "cluster_kind", "cluster_id");
@@ -165,9 +165,8 @@ public final class ClusterScores {
    * much of it (its suppliers are there too); one plant among a few small neighbours keeps little. It
    * enters the specialisation pillar on a log scale, as the LQ does.
    */
-  static Dataset<Row> withLqBeyondLargestEmployer(Dataset<Row> metrics) {
-    return metrics.withColumn("lq_beyond_largest_employer",
-        col("lq").multiply(lit(1.0).minus(col("largest_employer_share"))));
+  private static Column lqBeyondLargestEmployer() {
+    return col("lq").multiply(lit(1.0).minus(col("largest_employer_share")));
   }
 
   private static Column star(String flag) {

@@ -69,13 +69,16 @@ class ClusterMetricsTest {
   void employerConcentration() {
     // Seoul's division 26 in 2023: F1 40, F5 20, F3 10 of 70 → (1600 + 400 + 100) / 4900
     assertThat(d(cell(2023, "sido", "11", "ksic_division", "26"), "firm_hhi")).isCloseTo(2100.0 / 4900, within(EPS));
-    assertThat(d(cell(2023, "sido", "11", "ksic_division", "26"), "largest_employer_share")).isCloseTo(40.0 / 70, within(EPS));
+    assertThat(d(cell(2023, "sido", "11", "ksic_division", "26"), "largest_employer_share"))
+        .isCloseTo(40.0 / 70, within(EPS));
     // B's division 10 is one unlinked workplace: it is its own employer
     assertThat(d(cell(2023, "sigungu", B, "ksic_division", "10"), "firm_hhi")).isCloseTo(1.0, within(EPS));
-    assertThat(d(cell(2023, "sigungu", B, "ksic_division", "10"), "largest_employer_share")).isCloseTo(1.0, within(EPS));
+    assertThat(d(cell(2023, "sigungu", B, "ksic_division", "10"), "largest_employer_share"))
+        .isCloseTo(1.0, within(EPS));
     // Seoul's division 10 in 2020: F2 20 and the unlinked w4 20 count as two employers → 1/2
     assertThat(d(cell(2020, "sido", "11", "ksic_division", "10"), "firm_hhi")).isCloseTo(0.5, within(EPS));
-    assertThat(d(cell(2020, "sido", "11", "ksic_division", "10"), "largest_employer_share")).isCloseTo(0.5, within(EPS));
+    assertThat(d(cell(2020, "sido", "11", "ksic_division", "10"), "largest_employer_share"))
+        .isCloseTo(0.5, within(EPS));
   }
 
   @Test
