@@ -44,6 +44,10 @@ class IngestJobTest {
   private RawFixture raw;
   private Warehouse warehouse;
   private IngestJob.Result first;
+  /** Session settings the read changes while it materialises, as they were before the ingest. */
+  private static final List<String> READ_SETTINGS =
+      List.of("spark.sql.codegen.hugeMethodLimit", "spark.sql.inMemoryColumnarStorage.compressed");
+  private List<String> settingsBefore;
 
   private static final String NPS_2019 = "nps/국민연금공단_국민연금 가입 사업장 내역_20190420.csv";
   private static final String NPS_2020 = "nps/국민연금공단_국민연금 가입 사업장 내역_20200620.csv";
@@ -134,6 +138,7 @@ class IngestJobTest {
     raw.write(RawSource.PROGRAMS, "family_firm_선정기업_2020.csv", Layouts.PROGRAMS, List.of(
         csv("1", "지역 가족기업 육성사업", "2020", "(주)한빛테크", "124-81-00998", "홍길동", "울산광역시 남구", "제조업")));
 
+    settingsBefore = READ_SETTINGS.stream().map(k -> spark.conf().get(k)).toList();
     first = run();
   }
 
@@ -168,6 +173,12 @@ class IngestJobTest {
     }
     assertThat(first.rowsRead()).isEqualTo(first.rowsLoaded() + first.rowsQuarantined());
     assertThat(first.rowsRead()).isEqualTo(9 + 2 + 2 + 4 + 2 + 3 + 2 + 1);
+  }
+
+  @Test
+  void theReadLeavesTheSessionSettingsAsItFoundThem() {
+    assertThat(READ_SETTINGS.stream().map(k -> SharedSpark.session().conf().get(k)).toList())
+        .isEqualTo(settingsBefore);
   }
 
   @Test
