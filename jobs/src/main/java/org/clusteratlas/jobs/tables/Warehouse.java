@@ -1,6 +1,7 @@
 package org.clusteratlas.jobs.tables;
 
 import io.delta.tables.DeltaTable;
+import io.delta.tables.DeltaTableBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -95,21 +96,29 @@ public final class Warehouse {
   /**
    * Creates the table with its contract schema (and column comments) when it does not exist, and gives it
    * the contract's statistics columns when it lacks them (a table made before the contract named them).
+   * A new table is one commit of metadata, its statistics columns included: writing an empty frame
+   * instead ran a Spark job and a second commit for the property, a second or two per table.
    */
   public void ensure(TableContract table) {
+    String wanted = String.join(",", table.statsColumns());
+    // a Delta table is named by an absolute location; the warehouse root may be relative
+    String qualified = fileSystem().makeQualified(new Path(path(table))).toString();
     if (!exists(table)) {
-      spark.createDataFrame(List.of(), table.schema())
-          .write().format("delta").mode("errorifexists").save(path(table));
-    }
-    if (table.statsColumns().isEmpty()) {
+      // nullable as a written frame's columns are: the contract's required columns are checked by the
+      // stages and the quality expectations, not turned into write-time constraints that fail a commit
+      DeltaTableBuilder create = DeltaTable.create(spark).location(qualified).addColumns(table.schema().asNullable());
+      if (!wanted.isEmpty()) {
+        create = create.property(STATS_COLUMNS, wanted);
+      }
+      create.execute();
       return;
     }
-    String wanted = String.join(",", table.statsColumns());
+    if (wanted.isEmpty()) {
+      return;
+    }
     Option<String> current = DeltaLog.forTable(spark, path(table)).update(false, Option.empty(), Option.empty())
         .metadata().configuration().get(STATS_COLUMNS);
     if (!current.isDefined() || !current.get().equals(wanted)) {
-      // SQL names a Delta table by an absolute path only; the warehouse root may be relative
-      String qualified = fileSystem().makeQualified(new Path(path(table))).toString();
       spark.sql("ALTER TABLE delta.`" + qualified.replace("`", "``") + "` SET TBLPROPERTIES ('"
           + STATS_COLUMNS + "' = '" + wanted + "')");
     }
