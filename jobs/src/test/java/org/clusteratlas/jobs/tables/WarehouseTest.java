@@ -79,6 +79,26 @@ class WarehouseTest {
   }
 
   @Test
+  void aNewTableKeepsTheContractsCommentsAndAcceptsNullsInRequiredColumns(SparkSession spark) {
+    StructType required = new StructType()
+        .add(new org.apache.spark.sql.types.StructField("id", DataTypes.LongType, false,
+            new org.apache.spark.sql.types.MetadataBuilder().putString("comment", "the row's key").build()))
+        .add("kind", DataTypes.StringType);
+    TableContract contract = new TableContract("silver", "required", required, List.of("id"), "a required id",
+        List.of());
+    Warehouse warehouse = new Warehouse(spark, tmp.toString());
+    warehouse.ensure(contract);
+
+    StructType created = warehouse.read(contract).schema();
+    assertThat(created.apply("id").getComment().isDefined()).isTrue();
+    assertThat(created.apply("id").getComment().get()).isEqualTo("the row's key");
+    // required is checked by the stages and the quality expectations, as for a table made by a write:
+    // a null id is not a write-time constraint that fails the commit
+    assertThat(created.apply("id").nullable()).isTrue();
+    assertThat(warehouse.append(contract, spark.sql("SELECT CAST(NULL AS BIGINT) AS id, 'x' AS kind"))).isEqualTo(1);
+  }
+
+  @Test
   void aContractCannotNameStatisticsForAColumnItDoesNotHave() {
     assertThatThrownBy(() -> new TableContract("silver", "narrow", SCHEMA, List.of("id"), "typo",
         List.of("id", "knid")))
