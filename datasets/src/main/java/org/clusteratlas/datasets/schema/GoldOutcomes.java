@@ -25,8 +25,11 @@ public final class GoldOutcomes {
           .opt("sido_code", StringType, "head-office sido that year (current vintage)")
           .opt("ksic_division", StringType, "KSIC division that year")
           .opt("cluster_id", StringType, "cluster of that year (cluster_kind ksic_division): the KSIC division, within region_code")
+          .opt("founded_year", IntegerType, "founding year (registry); growth differs by firm age, so estimates compare "
+              + "firms within founding-year strata")
           .opt("revenue", LongType, "매출액, won (financials)")
-          .opt("log_revenue", DoubleType, "ln(revenue), null unless revenue > 0")
+          .opt("log_revenue", DoubleType, "ln(revenue), null unless revenue > 0 and the fiscal year is a whole one "
+              + "(the founding year's accounts cover only the months since incorporation)")
           .opt("employment", DoubleType, "annual mean NPS headcount; financials' headcount where NPS is missing")
           .req("employment_from_financials", BooleanType, "true when employment is the financials' headcount (no NPS)")
           .opt("log_employment", DoubleType, "ln(employment), null unless employment > 0")

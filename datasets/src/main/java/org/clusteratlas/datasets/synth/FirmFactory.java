@@ -15,9 +15,14 @@ import java.util.List;
  * random walk); a ramp-up over the first four years of a young firm. Selection: the yearly probability of a
  * first R&D grant rises with q (a level) and with last year's shock, so winners were already growing and a
  * before/after comparison of winners is biased upward. Because the shocks are permanent and the trend is
- * independent of selection, what follows selection does not depend on it: parallel trends hold from the
- * year before the first grant on, which is what a staggered DiD with that base period needs (the pre-period
- * shows the selection, as real data would: revenue in e = −1, employment's annual mean in e = −2 and −1).
+ * independent of selection, what follows a winner's selection does not depend on it, and a staggered DiD
+ * with the year before the first grant as base recovers the effect (the pre-period shows the selection, as
+ * real data would: revenue in e = −1, employment's annual mean in e = −2 and −1) — nearly, and only when it
+ * compares firms of the same founding year, as real data needs too: young firms ramp up and a firm's
+ * founding-year accounts cover part of a year, so growth differs by age. What remains is the comparison
+ * firms' own selection: a firm that never won, or has not won yet, is one without a good year, so its
+ * growth runs a little below the winners' counterfactual (on the truth panel at scale 1.0, within founding
+ * years: estimates 0.000–0.006 log points above the planted revenue effect at event times 0–9).
  * Treatment effects (see {@link GrantEffect}) are added to log employment and log revenue from the first
  * grant year on. Program entry selects the same way and has no effect.
  */

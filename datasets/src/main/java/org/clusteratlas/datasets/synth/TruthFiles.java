@@ -221,11 +221,16 @@ final class TruthFiles {
       probability %s × R&D intensity of its industry × exp(0.8q + 5·shock(t−1)) (× 0.3 when the firm's
       long-run size is under 3 members, × 3 for firms of ≥ 300), capped at 0.6: winners are better and were
       already growing, so naive before/after or winner-vs-rest comparisons overstate the effect. The shock is
-      permanent and the trend independent of q, so from the year before the first grant on treated and
-      not-yet-treated firms share parallel trends: a staggered DiD with that base period recovers the effect,
-      while the pre-period shows the selection (a pre-trend test flags it, as it should): in log revenue, a
-      year's level, only in the last pre-period (e = −1); in log employment, an annual mean of monthly
-      headcounts that move towards the next year's level, about 11/24 of it in e = −2 and the rest in e = −1.
+      permanent and the trend independent of q, so a staggered DiD with the year before the first grant as
+      base recovers the effect, while the pre-period shows the selection (a pre-trend test flags it, as it
+      should): in log revenue, a year's level, only in the last pre-period (e = −1); in log employment, an
+      annual mean of monthly headcounts that move towards the next year's level, about 11/24 of it in e = −2
+      and the rest in e = −1. Two things stand between the data and exact parallel trends, as they would in
+      real data. Growth depends on age (the ramp-up; the founding year's revenue covers the months since
+      founding), so firms must be compared within founding years. And the comparison firms are selected
+      too: a firm that never won, or has not won yet, had no good year, so its growth runs slightly below
+      the winners' counterfactual (within founding years, at scale 1.0, the estimates exceed the planted
+      revenue effect by up to 0.006).
       Later grants follow with probability ≈ 0.35–0.7 a year. The true effect is in `grant_effects.csv`
       (revenue +0.02 per year since the first grant up to +0.10; employment +0.012 per year up to +0.06).
 

@@ -19,9 +19,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "did", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Callaway & Sant'Anna (2021) group-time ATTs on any panel you bring, as R did::att_gt + aggte "
-        + "(no covariates): ATT(g,t), simple/group/dynamic/calendar aggregations, analytic and multiplier-bootstrap "
-        + "SEs, sup-t bands, Wald pre-test.",
+    description = {"Callaway & Sant'Anna (2021) group-time ATTs on any panel you bring, as R did::att_gt + aggte: "
+        + "ATT(g,t), simple/group/dynamic/calendar aggregations, analytic and multiplier-bootstrap SEs, sup-t bands, "
+        + "Wald pre-test. Unconditional parallel trends, or within the strata of one discrete covariate (--strata).",
         "Never-treated units have cohort 0. Unbalanced panels: units missing a period or outcome are dropped "
             + "(R did's default) unless --unbalanced error."})
 public final class DidCommand implements Callable<Integer> {
@@ -55,6 +55,11 @@ public final class DidCommand implements Callable<Integer> {
   @Option(names = "--cluster", paramLabel = "COL", description = "Cluster variable above the unit (constant within unit).")
   String cluster;
 
+  @Option(names = "--strata", paramLabel = "COL", description = "Discrete, time-invariant covariate: parallel "
+      + "trends within its values (R did's est_method=\"reg\" with xformla=~factor(COL)). Treated units in a stratum "
+      + "without comparison units are left out of that cell (common support) and counted in the notes.")
+  String strata;
+
   @Option(names = "--anticipation", defaultValue = "0", paramLabel = "N", description = "Periods of anticipation δ (default: ${DEFAULT-VALUE}).")
   int anticipation;
 
@@ -79,7 +84,7 @@ public final class DidCommand implements Callable<Integer> {
     DidOptions opt = new DidOptions(DidOptions.Control.parse(control), DidOptions.Base.parse(base), anticipation,
         alpha, bootstrap, seed, DidOptions.Unbalanced.parse(unbalanced));
     SparkSession spark = common.session(conf, "did");
-    DidResult r = run(spark, panel, format, unit, time, cohort, outcome, cluster, opt, out);
+    DidResult r = run(spark, panel, format, unit, time, cohort, outcome, cluster, strata, opt, out);
     System.out.print(r.render());
     System.out.println("wrote " + out);
     return 0;
@@ -87,9 +92,9 @@ public final class DidCommand implements Callable<Integer> {
 
   /** Entry for notebooks and the demo: reads the panel, estimates, writes the CSV (when out is set). */
   public static DidResult run(SparkSession spark, String panelPath, String format, String unit, String time,
-      String cohort, String outcome, String cluster, DidOptions opt, String out) {
+      String cohort, String outcome, String cluster, String strata, DidOptions opt, String out) {
     Dataset<Row> raw = read(spark, panelPath, format);
-    Dataset<Row> standard = DidPanel.standardize(raw, unit, time, cohort, outcome, cluster);
+    Dataset<Row> standard = DidPanel.standardize(raw, unit, time, cohort, outcome, cluster, strata);
     DidResult r = DidEstimator.estimate(standard, opt, cluster != null);
     if (out != null) {
       DidCsv.write(r, out, spark.sparkContext().hadoopConfiguration());

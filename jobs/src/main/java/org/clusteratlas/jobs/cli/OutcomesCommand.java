@@ -45,7 +45,8 @@ public final class OutcomesCommand implements Callable<Integer> {
     public String renderNaiveVsCounterfactual() {
       StringBuilder b = new StringBuilder();
       b.append("Effect of the first R&D grant: the programs' before/after figure vs. the counterfactual estimate\n");
-      b.append("(log points; +0.050 ≈ +5.1%. CS = Callaway & Sant'Anna, never-treated firms as controls)\n");
+      b.append("(log points; +0.050 ≈ +5.1%. CS = Callaway & Sant'Anna, never-treated firms of the same founding year "
+          + "as controls)\n");
       for (String outcome : FirmPanel.OUTCOMES) {
         DidResult cs = result.grantEffects().get(outcome + "/never/varying");
         List<Row> naive = result.naive().getOrDefault(outcome, List.of());

@@ -17,16 +17,23 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Callaway &amp; Sant'Anna (2021) group-time average treatment effects without covariates, reproducing R
- * {@code did::att_gt} (panel, unconditional parallel trends) and {@code did::aggte}: the same pre-processing,
- * base periods, comparison groups, influence functions with their n/n₁ scaling, aggregation weights with
- * the estimated-weight ({@code wif}) corrections, analytic and multiplier-bootstrap standard errors, sup-t
- * bands and the Wald pre-test.
+ * Callaway &amp; Sant'Anna (2021) group-time average treatment effects, reproducing R {@code did::att_gt}
+ * (panel data) and {@code did::aggte}: the same pre-processing, base periods, comparison groups, influence
+ * functions with their n/n₁ scaling, aggregation weights with the estimated-weight ({@code wif})
+ * corrections, analytic and multiplier-bootstrap standard errors, sup-t bands and the Wald pre-test.
  *
- * <p>Without covariates each ATT(g,t) is a difference of cohort means of Y_t − Y_base, so the panel is
- * reduced in Spark to per-cohort sums and cross-products ({@link CohortMoments}); the driver works on those
- * small matrices. Standard errors use the same moments (or per-cluster sums), and the bootstrap runs in
- * Spark over the units ({@link MultiplierBootstrap}).
+ * <p>Parallel trends either hold unconditionally or within the strata of one discrete, time-invariant
+ * covariate ({@link DidPanel#STRATUM}). The stratified estimator is R's outcome regression
+ * ({@code est_method = "reg"}, DRDID's {@code reg_did_panel}) with the covariate's indicators as regressors:
+ * the comparison units' mean change in each stratum predicts the treated units' untreated change, so
+ * ATT(g,t) = mean over cohort g of [ΔY_i − μ_C(s_i)], and its influence function, first-step regression
+ * included, is again linear in each unit's outcomes with coefficients per (cohort, stratum). Either way each
+ * ATT(g,t) is a function of group means of Y_t − Y_base, so the panel is reduced in Spark to per-group sums
+ * and cross-products ({@link CohortMoments}); the driver works on those small matrices. Standard errors use
+ * the same moments (or per-cluster sums), and the bootstrap runs in Spark over the units
+ * ({@link MultiplierBootstrap}). Where R stops (a treated stratum with no comparison units makes its
+ * regression singular) a cell is estimated on common support: those treated units are left out of it, and
+ * a note says how often.
  */
 public final class DidEstimator {
   private DidEstimator() {}
@@ -36,7 +43,7 @@ public final class DidEstimator {
 
   /** One ATT(g,t) cell before it is published. */
   private record Cell(int g, int t, int base, double att, long nTreated, long nControl, Influence psi,
-      boolean reference) {}
+      boolean reference, long offSupport) {}
 
   /** One aggregated number and its influence function. */
   private record Bucket(String aggregation, boolean overall, Integer cohort, Integer year, Integer eventTime,
@@ -58,7 +65,7 @@ public final class DidEstimator {
     List<Cell> cells = cells(p, m, opt, notes);
     List<Bucket> buckets = aggregate(cells, p, m);
 
-    int nc = m.cohorts.length;
+    int nc = m.groups();
     int tn = p.periods().length;
     double z = new NormalDistribution().inverseCumulativeProbability(1 - opt.alpha() / 2);
 
@@ -82,7 +89,7 @@ public final class DidEstimator {
     DidResult.PreTest early = null;
     Map<String, Double> bucketCrit = new LinkedHashMap<>();
     if (opt.bootstrapDraws() > 0) {
-      double[][] draws = MultiplierBootstrap.draws(p, m.cohorts, fs, opt.bootstrapDraws(), opt.seed());
+      double[][] draws = MultiplierBootstrap.draws(p, fs, opt.bootstrapDraws(), opt.seed());
       seBoot = new double[fs.size()];
       for (int k = 0; k < fs.size(); k++) {
         double[] col = new double[draws.length];
@@ -162,12 +169,12 @@ public final class DidEstimator {
         boolean post = g <= t;
         int bi = post || universal ? postBase : ti - 1;
         if (universal && bi == ti) {
-          cells.add(new Cell(g, t, periods[bi], 0, (long) m.count[m.index(g)], 0, null, true));
+          cells.add(new Cell(g, t, periods[bi], 0, p.cohortSize(g), 0, null, true, 0));
           continue;
         }
         int threshold = Math.max(t, periods[bi]) + delta;
         List<Integer> controls = new ArrayList<>();
-        for (int c : m.cohorts) {
+        for (int c : p.allCohorts()) {
           boolean never = c == 0;
           boolean notYet = opt.control() == DidOptions.Control.NOT_YET && c > threshold && c != g;
           if (never || notYet) {
@@ -180,6 +187,12 @@ public final class DidEstimator {
     long empty = cells.stream().filter(c -> Double.isNaN(c.att())).count();
     if (empty > 0) {
       notes.add(empty + " group-time cells have no comparison units and are reported as NA");
+    }
+    List<Cell> trimmed = cells.stream().filter(c -> c.offSupport() > 0 && !Double.isNaN(c.att())).toList();
+    if (!trimmed.isEmpty()) {
+      notes.add(trimmed.size() + " group-time cells leave out treated units whose stratum has no comparison units"
+          + " (common support; up to " + trimmed.stream().mapToLong(Cell::offSupport).max().orElse(0)
+          + " units in a cell)");
     }
     return cells;
   }
@@ -195,34 +208,67 @@ public final class DidEstimator {
     return last;
   }
 
+  /**
+   * One ATT(g,t) against the given comparison cohorts, within strata: ATT = Σ_s N_{G,s}·(μ_{G,s} − μ_{C,s}) /
+   * N_G over the strata s that have comparison units. Influence function (DRDID's {@code reg_did_panel} with
+   * stratum indicators, times n/n₁): a treated unit of stratum s gets n·(ΔY_i − μ_{C,s} − ATT)/N_G, a comparison
+   * unit n·w_s·(μ_{C,s} − ΔY_i) with w_s = N_{G,s}/(N_{C,s}·N_G), the estimation effect of its stratum's
+   * mean. With a single stratum this is the unconditional 2×2 estimator and its influence function.
+   */
   private static Cell cell(int g, int ti, int bi, List<Integer> controls, DidPanel.Prepared p, CohortMoments m) {
     int tn = p.periods().length;
-    int gi = m.index(g);
-    double nG = m.count[gi];
-    double meanG = (m.sum[gi][ti] - m.sum[gi][bi]) / nG;
-    double nC = 0;
-    double sumC = 0;
-    for (int c : controls) {
-      int ci = m.index(c);
-      nC += m.count[ci];
-      sumC += m.sum[ci][ti] - m.sum[ci][bi];
+    Map<String, double[]> comparison = new TreeMap<>(); // stratum -> {N_C,s, Σ ΔY}
+    long nControl = 0;
+    for (int k = 0; k < m.groups(); k++) {
+      if (controls.contains(m.cohorts[k])) {
+        double[] acc = comparison.computeIfAbsent(m.strata[k], s -> new double[2]);
+        acc[0] += m.count[k];
+        acc[1] += m.sum[k][ti] - m.sum[k][bi];
+        nControl += (long) m.count[k];
+      }
     }
-    Influence psi = new Influence(m.cohorts.length, tn);
-    if (nC == 0) {
-      return new Cell(g, p.periods()[ti], p.periods()[bi], Double.NaN, (long) nG, 0, psi, false);
+    double nG = 0;
+    double gap = 0; // Σ over supported treated units of ΔY_i − μ_{C,s}
+    long offSupport = 0;
+    for (int k = 0; k < m.groups(); k++) {
+      if (m.cohorts[k] != g) {
+        continue;
+      }
+      double[] c = comparison.get(m.strata[k]);
+      if (c == null || c[0] == 0) {
+        offSupport += (long) m.count[k];
+        continue;
+      }
+      nG += m.count[k];
+      gap += m.sum[k][ti] - m.sum[k][bi] - m.count[k] * c[1] / c[0];
     }
-    double meanC = sumC / nC;
-    // ψ_i = n·[1{G}(ΔY_i − μ_G)/N_G − 1{C}(ΔY_i − μ_C)/N_C]: R's (n/n₁)·(D/p̂ …) without the detour
-    psi.alpha[gi][ti] = 1 / nG;
-    psi.alpha[gi][bi] = -1 / nG;
-    psi.beta[gi] = meanG / nG;
-    for (int c : controls) {
-      int ci = m.index(c);
-      psi.alpha[ci][ti] = -1 / nC;
-      psi.alpha[ci][bi] = 1 / nC;
-      psi.beta[ci] = -meanC / nC;
+    Influence psi = new Influence(m.groups(), tn);
+    if (nG == 0) {
+      return new Cell(g, p.periods()[ti], p.periods()[bi], Double.NaN, p.cohortSize(g), nControl, psi, false, 0);
     }
-    return new Cell(g, p.periods()[ti], p.periods()[bi], meanG - meanC, (long) nG, (long) nC, psi, false);
+    double att = gap / nG;
+    Map<String, Double> treatedInStratum = new TreeMap<>();
+    for (int k = 0; k < m.groups(); k++) {
+      double[] c = comparison.get(m.strata[k]);
+      if (m.cohorts[k] == g && c != null && c[0] > 0) {
+        treatedInStratum.merge(m.strata[k], m.count[k], Double::sum);
+        psi.alpha[k][ti] = 1 / nG;
+        psi.alpha[k][bi] = -1 / nG;
+        psi.beta[k] = (c[1] / c[0] + att) / nG;
+      }
+    }
+    for (int k = 0; k < m.groups(); k++) {
+      Double nGs = treatedInStratum.get(m.strata[k]);
+      if (nGs == null || !controls.contains(m.cohorts[k])) {
+        continue;
+      }
+      double[] c = comparison.get(m.strata[k]);
+      double w = nGs / (c[0] * nG);
+      psi.alpha[k][ti] = -w;
+      psi.alpha[k][bi] = w;
+      psi.beta[k] = -w * c[1] / c[0];
+    }
+    return new Cell(g, p.periods()[ti], p.periods()[bi], att, (long) nG, nControl, psi, false, offSupport);
   }
 
   /** R {@code compute.aggte}: simple, group, dynamic and calendar aggregations with their wif terms. */
@@ -234,7 +280,7 @@ public final class DidEstimator {
     if (post.isEmpty()) {
       return out;
     }
-    int nc = m.cohorts.length;
+    int nc = m.groups();
     int tn = p.periods().length;
 
     // simple: post cells weighted by cohort size
@@ -292,7 +338,7 @@ public final class DidEstimator {
   /** Σ ATT·P(G=g) / Σ P(G=g) over the cells, with the wif term for estimating the shares. */
   private static Bucket weighted(String agg, boolean overall, Integer g, Integer t, Integer e, List<Cell> cells,
       DidPanel.Prepared p, CohortMoments m) {
-    Influence psi = new Influence(m.cohorts.length, p.periods().length);
+    Influence psi = new Influence(m.groups(), p.periods().length);
     double sum = cells.stream().mapToDouble(c -> share(c.g(), p)).sum();
     double att = 0;
     List<double[]> keepers = new ArrayList<>();
@@ -331,7 +377,7 @@ public final class DidEstimator {
    */
   private static void addWif(Influence psi, List<double[]> keepers, CohortMoments m, long n) {
     double s = keepers.stream().mapToDouble(k -> k[1]).sum();
-    for (int ci = 0; ci < m.cohorts.length; ci++) {
+    for (int ci = 0; ci < m.groups(); ci++) {
       int cohort = m.cohorts[ci];
       double total = 0;
       for (double[] k : keepers) {

@@ -1,6 +1,7 @@
 package org.clusteratlas.jobs.did;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
@@ -40,8 +41,11 @@ import org.clusteratlas.jobs.UserError;
  *       last cohort is only a control.
  * </ol>
  *
- * Malformed panels (missing ids, duplicate unit-periods, a cohort or cluster that changes within a unit,
- * cohorts that are not periods of the panel) are one-line {@link UserError}s.
+ * Malformed panels (missing ids, duplicate unit-periods, a cohort, cluster or stratum that changes within a
+ * unit, cohorts that are not periods of the panel) are one-line {@link UserError}s.
+ *
+ * <p>A panel may carry a stratum per unit: the value of a discrete, time-invariant covariate within which
+ * parallel trends are assumed. The prepared units are then grouped by (cohort, stratum) instead of cohort.
  */
 public final class DidPanel {
   private DidPanel() {}
@@ -51,19 +55,56 @@ public final class DidPanel {
   public static final String COHORT = "cohort";
   public static final String Y = "y";
   public static final String CLUSTER = "cluster";
+  /**
+   * Optional: the unit's stratum of a discrete covariate (see {@link DidEstimator}). Null in every row, or
+   * absent, for the unconditional estimator; a stratified panel must give every row one.
+   */
+  public static final String STRATUM = "stratum";
   /** Outcome vector per unit, shifted by the unit's first-period value (differences are unchanged). */
   public static final String YS = "ys";
   /** 64-bit hash of the cluster (the unit when not clustered) that seeds the bootstrap multipliers. */
   public static final String CLUSTER_HASH = "cluster_hash";
 
-  /** A panel ready for estimation: one row per unit with its outcome vector over {@code periods}. */
+  /**
+   * A panel ready for estimation: one row per unit with its outcome vector over {@code periods}. Its units
+   * fall into groups, one per (cohort, stratum) present, sorted by cohort and then stratum; without strata
+   * every stratum is "" and the groups are the cohorts.
+   */
   public record Prepared(int[] periods, Dataset<Row> units, long n, long clusters, int[] estimatedCohorts,
-      int[] allCohorts, long[] cohortSizes, boolean clustered, List<String> notes, long unitsDropped) {
+      int[] allCohorts, long[] cohortSizes, int[] groupCohorts, String[] groupStrata, long[] groupSizes,
+      boolean clustered, boolean stratified, List<String> notes, long unitsDropped) {
 
     public long cohortSize(int cohort) {
       int i = Arrays.binarySearch(allCohorts, cohort);
       return i < 0 ? 0 : cohortSizes[i];
     }
+
+    public int groups() {
+      return groupCohorts.length;
+    }
+
+    /** Index of the group (cohort, stratum), or a negative number when the panel has no such units. */
+    public int group(int cohort, String stratum) {
+      return groupIndex(groupCohorts, groupStrata, cohort, stratum);
+    }
+  }
+
+  /** Binary search over groups sorted by (cohort, stratum); also used on executors, hence static. */
+  static int groupIndex(int[] cohorts, String[] strata, int cohort, String stratum) {
+    int lo = 0;
+    int hi = cohorts.length - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int c = cohorts[mid] != cohort ? Integer.compare(cohorts[mid], cohort) : strata[mid].compareTo(stratum);
+      if (c < 0) {
+        lo = mid + 1;
+      } else if (c > 0) {
+        hi = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return -(lo + 1);
   }
 
   /**
@@ -72,9 +113,15 @@ public final class DidPanel {
    */
   public static Dataset<Row> standardize(Dataset<Row> raw, String unit, String time, String cohort, String y,
       String cluster) {
+    return standardize(raw, unit, time, cohort, y, cluster, null);
+  }
+
+  /** As above, with the column holding each unit's stratum ({@code --strata}; null = unconditional). */
+  public static Dataset<Row> standardize(Dataset<Row> raw, String unit, String time, String cohort, String y,
+      String cluster, String strata) {
     List<String> names = Arrays.asList(raw.columns());
     for (String[] c : new String[][] {{"--unit", unit}, {"--time", time}, {"--cohort", cohort}, {"--outcome", y},
-        {"--cluster", cluster}}) {
+        {"--cluster", cluster}, {"--strata", strata}}) {
       if (c[1] != null && !names.contains(c[1])) {
         throw new UserError(c[0] + " column '" + c[1] + "' is not in the panel (columns: " + String.join(", ", names) + ")");
       }
@@ -82,10 +129,14 @@ public final class DidPanel {
     requireNumeric(raw, time, "--time");
     requireNumeric(raw, cohort, "--cohort");
     requireNumeric(raw, y, "--outcome");
-    Column clusterCol = cluster == null ? lit(null).cast(DataTypes.StringType) : quoted(cluster).cast(DataTypes.StringType);
     return raw.select(quoted(unit).cast(DataTypes.StringType).as(UNIT),
         integral(quoted(time)).as(TIME), integral(quoted(cohort)).as(COHORT),
-        quoted(y).cast(DataTypes.DoubleType).as(Y), clusterCol.as(CLUSTER));
+        quoted(y).cast(DataTypes.DoubleType).as(Y), optionalText(cluster).as(CLUSTER),
+        optionalText(strata).as(STRATUM));
+  }
+
+  private static Column optionalText(String column) {
+    return column == null ? lit(null).cast(DataTypes.StringType) : quoted(column).cast(DataTypes.StringType);
   }
 
   /** A user's column by its literal name (R data often has dots, as in first.treat). */
@@ -148,7 +199,9 @@ public final class DidPanel {
    * several variants of the panel at once lets them share one cached copy.
    */
   public static Dataset<Row> estimationColumns(Dataset<Row> panel) {
-    return panel.select(UNIT, TIME, COHORT, Y, CLUSTER);
+    Column stratum = Arrays.asList(panel.columns()).contains(STRATUM)
+        ? col(STRATUM).cast(DataTypes.StringType) : lit(null).cast(DataTypes.StringType);
+    return panel.select(col(UNIT), col(TIME), col(COHORT), col(Y), col(CLUSTER), stratum.as(STRATUM));
   }
 
   private static Prepared prepareCached(Dataset<Row> p, DidOptions opt, boolean clustered) {
@@ -166,6 +219,7 @@ public final class DidPanel {
     Dataset<Row> perUnit = p.groupBy(UNIT).agg(
         min(COHORT).as(COHORT), max(COHORT).as("cohort_max"),
         min(CLUSTER).as(CLUSTER), max(CLUSTER).as("cluster_max"),
+        min(STRATUM).as(STRATUM), max(STRATUM).as("stratum_max"), count(STRATUM).as("strata_present"),
         count(lit(1)).as("rows"), countDistinct(TIME).as("times"), count(Y).as("ys_present"),
         sum(when(col(TIME).isNull().or(col(TIME).equalTo(Integer.MIN_VALUE)), 1).otherwise(0)).as("bad_time"),
         sum(when(col(COHORT).isNull().or(col(COHORT).equalTo(Integer.MIN_VALUE)), 1).otherwise(0)).as("bad_cohort"),
@@ -187,7 +241,9 @@ public final class DidPanel {
         sum(when(col(COHORT).gt(last + delta), 1).otherwise(0)),
         sum(when(treatedAtStart, 1).otherwise(0)),
         sum(when(functions.not(treatedAtStart).and(functions.not(complete)), 1).otherwise(0)),
-        count(lit(1))).first();
+        count(lit(1)),
+        sum(col("strata_present")), sum(col("rows").minus(col("strata_present"))),
+        sum(when(col(STRATUM).notEqual(col("stratum_max")), 1).otherwise(0))).first();
     failIf(counts.get(0), "rows without a unit id");
     failIf(counts.get(1), "rows whose time is missing or not a whole number");
     failIf(counts.get(2), "rows whose cohort is missing or not a whole number (code never-treated units as 0)");
@@ -196,6 +252,11 @@ public final class DidPanel {
     failIf(counts.get(5), "units whose cohort changes over time (treatment must be absorbing: give the first treated period)");
     failIf(counts.get(6), "units whose cluster changes over time (a cluster must contain whole units)");
     failIf(counts.get(7), "units with duplicate rows for one period");
+    boolean stratified = counts.getLong(12) > 0;
+    if (stratified) {
+      failIf(counts.get(13), "rows without a stratum value (give every unit one, e.g. 'unknown')");
+      failIf(counts.get(14), "units whose stratum changes over time (strata must be time-invariant)");
+    }
     long recodedCount = counts.getLong(8);
     long startTreated = counts.getLong(9);
     long incomplete = counts.getLong(10);
@@ -214,12 +275,14 @@ public final class DidPanel {
       notes.add(incomplete + " units missing a period or an outcome value are dropped to balance the panel (R did's default)");
     }
     Dataset<Row> kept = perUnit.filter(functions.not(treatedAtStart).and(complete))
-        .select(col(UNIT), recoded.as(COHORT), col(CLUSTER));
+        .select(col(UNIT), recoded.as(COHORT), col(CLUSTER), coalesce(col(STRATUM), lit("")).as(STRATUM));
 
-    TreeMap<Integer, Long> sizes = new TreeMap<>();
-    for (Row r : kept.groupBy(COHORT).count().collectAsList()) {
-      sizes.put(r.getInt(0), r.getLong(1));
+    TreeMap<Integer, TreeMap<String, Long>> groupSizes = new TreeMap<>();
+    for (Row r : kept.groupBy(COHORT, STRATUM).count().collectAsList()) {
+      groupSizes.computeIfAbsent(r.getInt(0), k -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
     }
+    TreeMap<Integer, Long> sizes = new TreeMap<>();
+    groupSizes.forEach((g, byStratum) -> sizes.put(g, byStratum.values().stream().mapToLong(Long::longValue).sum()));
     if (sizes.isEmpty()) {
       throw new UserError("no units left after pre-processing (" + String.join("; ", notes) + ")");
     }
@@ -240,6 +303,7 @@ public final class DidPanel {
         final int gm = gMax;
         kept = kept.withColumn(COHORT, when(col(COHORT).equalTo(gm), lit(0)).otherwise(col(COHORT)));
         sizes.put(0, sizes.remove(gMax));
+        groupSizes.put(0, groupSizes.remove(gMax));
         notes.add("no never-treated units: cohort " + gMax + " serves as the never-treated group and periods from "
             + (gMax - delta) + " on are dropped");
       } else {
@@ -280,13 +344,23 @@ public final class DidPanel {
     long n = sizes.values().stream().mapToLong(Long::longValue).sum();
     Dataset<Row> units = kept.join(wide, UNIT).coalesce(unitPartitions(p.sparkSession().sparkContext()
             .defaultParallelism(), n)).localCheckpoint(true)
-        .select(col(UNIT), col(COHORT), col(CLUSTER), array(shifted).as(YS), xxhash64(clusterKey).as(CLUSTER_HASH));
+        .select(col(UNIT), col(COHORT), col(CLUSTER), col(STRATUM), array(shifted).as(YS),
+            xxhash64(clusterKey).as(CLUSTER_HASH));
     long clusters = clustered ? units.select(CLUSTER).distinct().count() : n;
     int[] all = sizes.keySet().stream().mapToInt(Integer::intValue).toArray();
     long[] sz = sizes.values().stream().mapToLong(Long::longValue).toArray();
     long dropped = totalUnits - n;
+    List<int[]> groupKeys = new ArrayList<>();
+    List<String> groupStrata = new ArrayList<>();
+    List<Long> groupCounts = new ArrayList<>();
+    groupSizes.forEach((g, byStratum) -> byStratum.forEach((s, count) -> {
+      groupKeys.add(new int[] {g});
+      groupStrata.add(s);
+      groupCounts.add(count);
+    }));
     return new Prepared(periods, units, n, clusters, estimated.stream().mapToInt(Integer::intValue).toArray(),
-        all, sz, clustered, List.copyOf(notes), dropped);
+        all, sz, groupKeys.stream().mapToInt(k -> k[0]).toArray(), groupStrata.toArray(String[]::new),
+        groupCounts.stream().mapToLong(Long::longValue).toArray(), clustered, stratified, List.copyOf(notes), dropped);
   }
 
   private static void failIf(Object count, String what) {

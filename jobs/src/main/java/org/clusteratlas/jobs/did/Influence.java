@@ -1,8 +1,8 @@
 package org.clusteratlas.jobs.did;
 
 /**
- * The influence function of one estimate, in the form every estimate of the unconditional estimator takes:
- * for a unit i of cohort c with outcome vector Y_i, ψ_i = n·(α_c·Y_i − β_c). Cell estimates, their linear
+ * The influence function of one estimate, in the form every estimate of the estimator takes: for a unit i of
+ * group c (its cohort, or its cohort and stratum) with outcome vector Y_i, ψ_i = n·(α_c·Y_i − β_c). Cell estimates, their linear
  * aggregations and the estimated-weight ({@code wif}) corrections of R {@code did::aggte} all stay in this
  * form, so variances and covariances follow from the cohort moments alone and bootstrap draws from
  * per-cohort multiplier sums. The scale is R's: the analytic standard error is sqrt(Σ ψ_i²) / n.
@@ -11,9 +11,9 @@ public final class Influence {
   final double[][] alpha;
   final double[] beta;
 
-  Influence(int cohorts, int periods) {
-    this.alpha = new double[cohorts][periods];
-    this.beta = new double[cohorts];
+  Influence(int groups, int periods) {
+    this.alpha = new double[groups][periods];
+    this.beta = new double[groups];
   }
 
   /** this += w · other. */
@@ -26,7 +26,7 @@ public final class Influence {
     }
   }
 
-  /** Adds a constant to ψ of every unit in cohort index c (the {@code wif} terms depend on the cohort only). */
+  /** Adds a constant to ψ of every unit in group c (the {@code wif} terms depend on the cohort only). */
   void addConstant(int c, double value, long n) {
     beta[c] -= value / n;
   }
@@ -34,7 +34,7 @@ public final class Influence {
   /** Σ_i ψ_i·φ_i / n², i.e. the covariance of the two estimates; unit-level clusters. */
   static double covariance(Influence a, Influence b, CohortMoments m) {
     double total = 0;
-    for (int c = 0; c < m.cohorts.length; c++) {
+    for (int c = 0; c < m.groups(); c++) {
       if (m.count[c] == 0) {
         continue;
       }

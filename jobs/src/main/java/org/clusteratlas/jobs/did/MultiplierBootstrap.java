@@ -10,7 +10,7 @@ import org.apache.spark.sql.Row;
 /**
  * The multiplier bootstrap of R {@code did} (Rademacher weights, one per cluster; the unit is the cluster by
  * default), run where the data is. Because every influence function is ψ_i = n(α_c·Y_i − β_c), a draw of
- * Σ_i v_i ψ_i only needs, per cohort, Σ v_i·Y_i and Σ v_i: each executor accumulates those for all draws over
+ * Σ_i v_i ψ_i only needs, per group c (cohort, or cohort and stratum), Σ v_i·Y_i and Σ v_i: each executor accumulates those for all draws over
  * its units, and the driver adds the partition totals and combines them with each estimate's (α, β).
  * Multipliers come from a seeded hash of (cluster, draw), so any run with the same seed draws the same
  * weights without shipping them.
@@ -22,12 +22,13 @@ final class MultiplierBootstrap {
   static final double NORMAL_IQR = 1.3489795003921634;
 
   /** draws[b][k] = Σ_i v_{b,cluster(i)} · ψ_ik / n for each influence function k. */
-  static double[][] draws(DidPanel.Prepared panel, int[] cohorts, List<Influence> fs, int b, long seed) {
+  static double[][] draws(DidPanel.Prepared panel, List<Influence> fs, int b, long seed) {
     int t = panel.periods().length;
-    double[] acc = panel.units().select(DidPanel.COHORT, DidPanel.YS, DidPanel.CLUSTER_HASH).javaRDD()
-        .mapPartitions(new Accumulate(cohorts, t, b, seed))
+    double[] acc = panel.units().select(DidPanel.COHORT, DidPanel.STRATUM, DidPanel.YS, DidPanel.CLUSTER_HASH)
+        .javaRDD()
+        .mapPartitions(new Accumulate(panel.groupCohorts(), panel.groupStrata(), t, b, seed))
         .reduce(MultiplierBootstrap::addInPlace);
-    int c = cohorts.length;
+    int c = panel.groups();
     double[][] out = new double[b][fs.size()];
     for (int d = 0; d < b; d++) {
       for (int k = 0; k < fs.size(); k++) {
@@ -112,12 +113,14 @@ final class MultiplierBootstrap {
 
   private static final class Accumulate implements FlatMapFunction<Iterator<Row>, double[]> {
     private final int[] cohorts;
+    private final String[] strata;
     private final int t;
     private final int b;
     private final long seed;
 
-    Accumulate(int[] cohorts, int t, int b, long seed) {
+    Accumulate(int[] cohorts, String[] strata, int t, int b, long seed) {
       this.cohorts = cohorts;
+      this.strata = strata;
       this.t = t;
       this.b = b;
       this.seed = seed;
@@ -130,12 +133,12 @@ final class MultiplierBootstrap {
       double[] y = new double[t];
       while (rows.hasNext()) {
         Row r = rows.next();
-        int ci = Arrays.binarySearch(cohorts, r.getInt(0));
-        List<Object> ys = r.getList(1);
+        int ci = DidPanel.groupIndex(cohorts, strata, r.getInt(0), r.getString(1));
+        List<Object> ys = r.getList(2);
         for (int j = 0; j < t; j++) {
           y[j] = ((Number) ys.get(j)).doubleValue();
         }
-        long h = clusterStream(r.getLong(2), seed);
+        long h = clusterStream(r.getLong(3), seed);
         for (int d = 0; d < b; d++) {
           double v = multiplier(h, d);
           int base = (d * c + ci) * (t + 1);

@@ -14,7 +14,8 @@ import org.clusteratlas.jobs.did.Estimate;
 final class EffectRows {
   private EffectRows() {}
 
-  static final String CS_VERSION = "cs-unconditional-1 (R did att_gt/aggte rules, no covariates)";
+  static final String CS_VERSION = "cs-founding-year-2 (R did att_gt/aggte rules; parallel trends within founding-year "
+      + "strata, est_method reg)";
   static final String NAIVE_VERSION = "naive-before-after-1";
   static final String MATCHED_VERSION = "matched-nn-did-1 (region, KSIC division, size band, pre-growth)";
 

@@ -76,14 +76,14 @@ public final class OutcomesJob {
   }
 
   public Result run(RunManifest manifest) {
-    for (var t : List.of(Silver.FIRM_YEAR, Silver.RND_PARTICIPATION, Silver.PROGRAM_PARTICIPATION)) {
+    for (var t : List.of(Silver.FIRM_YEAR, Silver.FIRM, Silver.RND_PARTICIPATION, Silver.PROGRAM_PARTICIPATION)) {
       manifest.input(t);
     }
     if (!warehouse.exists(Silver.FIRM_YEAR)) {
       throw new UserError("silver.firm_year does not exist in " + warehouse.root() + " (run 'atlas link' first)");
     }
-    Dataset<Row> built = FirmPanel.build(warehouse.read(Silver.FIRM_YEAR), warehouse.read(Silver.RND_PARTICIPATION),
-        warehouse.read(Silver.PROGRAM_PARTICIPATION));
+    Dataset<Row> built = FirmPanel.build(warehouse.read(Silver.FIRM_YEAR), warehouse.read(Silver.FIRM),
+        warehouse.read(Silver.RND_PARTICIPATION), warehouse.read(Silver.PROGRAM_PARTICIPATION));
     long firmYears = manifest.step("firm_outcomes", () -> writeOverwrite(GoldOutcomes.FIRM_OUTCOMES, built));
     manifest.output(GoldOutcomes.FIRM_OUTCOMES, firmYears);
     if (firmYears == 0) {

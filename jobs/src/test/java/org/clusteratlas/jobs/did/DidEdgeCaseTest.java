@@ -218,11 +218,11 @@ class DidEdgeCaseTest {
     DidPanel.Prepared p = DidPanel.prepare(Mpdta.load().panel(spark, null), DidOptions.defaults(), false);
     DidResult a = DidEstimator.estimate(p, DidOptions.defaults().withBootstrap(499, 11));
     CohortMoments m = CohortMoments.of(p);
-    Influence f = new Influence(m.cohorts.length, p.periods().length);
-    f.alpha[m.index(2004)][3] = 1; // any fixed functional: the draws depend on the seed only
-    double[][] same = MultiplierBootstrap.draws(p, m.cohorts, java.util.List.of(f), 50, 11);
-    double[][] again = MultiplierBootstrap.draws(p, m.cohorts, java.util.List.of(f), 50, 11);
-    double[][] other = MultiplierBootstrap.draws(p, m.cohorts, java.util.List.of(f), 50, 12);
+    Influence f = new Influence(m.groups(), p.periods().length);
+    f.alpha[p.group(2004, "")][3] = 1; // any fixed functional: the draws depend on the seed only
+    double[][] same = MultiplierBootstrap.draws(p, java.util.List.of(f), 50, 11);
+    double[][] again = MultiplierBootstrap.draws(p, java.util.List.of(f), 50, 11);
+    double[][] other = MultiplierBootstrap.draws(p, java.util.List.of(f), 50, 12);
     assertThat(again).isDeepEqualTo(same);
     assertThat(other).isNotEqualTo(same);
     for (Estimate e : a.estimates()) {

@@ -49,8 +49,12 @@ class FirmPanelTest {
         RowFactory.create("B", "family_firm", 2021), RowFactory.create("B", "family_firm", 2022)),
         new StructType().add("firm_id", DataTypes.StringType).add("program_id", DataTypes.StringType)
             .add("selection_year", DataTypes.IntegerType)), Silver.PROGRAM_PARTICIPATION);
+    Dataset<Row> firms = SilverFixture.complete(spark.createDataFrame(List.of(
+        RowFactory.create("A", "A", java.sql.Date.valueOf("2020-05-11")), RowFactory.create("B", "B", null)),
+        new StructType().add("firm_id", DataTypes.StringType).add("crn", DataTypes.StringType)
+            .add("founded", DataTypes.DateType)), Silver.FIRM);
     Dataset<Row> panel = Warehouse.conform(FirmPanel.build(SilverFixture.complete(firmYears(spark), Silver.FIRM_YEAR),
-        rnd, rosters), GoldOutcomes.FIRM_OUTCOMES);
+        firms, rnd, rosters), GoldOutcomes.FIRM_OUTCOMES);
     Map<String, Row> byKey = new java.util.HashMap<>();
     panel.collectAsList().forEach(r -> byKey.put(r.getAs("firm_id") + ":" + r.getAs("year"), r));
     Row a21 = byKey.get("A:2021");
@@ -59,6 +63,9 @@ class FirmPanelTest {
     assertThat((Boolean) a21.getAs("grant_treated")).isTrue();
     assertThat((Boolean) byKey.get("A:2020").getAs("grant_treated")).isFalse();
     assertThat((Double) a21.getAs("log_revenue")).isCloseTo(Math.log(2000), within(1e-12));
+    assertThat((Integer) a21.getAs("founded_year")).isEqualTo(2020);
+    assertThat((Object) byKey.get("A:2020").getAs("log_revenue")).isNull(); // founded in May: seven months of sales
+    assertThat((Long) byKey.get("A:2020").getAs("revenue")).isEqualTo(1000L);
     assertThat((Double) a21.getAs("hire_rate")).isCloseTo(10.0 / 25, within(1e-12));
     Row b20 = byKey.get("B:2020");
     assertThat((Object) b20.getAs("first_grant_year")).isNull();
@@ -66,6 +73,17 @@ class FirmPanelTest {
     assertThat((Object) b20.getAs("hire_rate")).isNull();   // no NPS
     assertThat((Object) b20.getAs("log_revenue")).isNull(); // revenue 0
     assertThat(b20.<scala.collection.Map<String, Integer>>getAs("program_entry").apply("family_firm")).isEqualTo(2021);
+  }
+
+  @Test
+  void firmsAreStratifiedByFoundingYearWhileYoungAndInTwoClassesAfter(SparkSession spark) {
+    Dataset<Row> years = spark.createDataFrame(java.util.Arrays.asList(RowFactory.create(2016), RowFactory.create(2009),
+        RowFactory.create(2008), RowFactory.create(2004), RowFactory.create(2003), RowFactory.create((Object) null)),
+        new StructType().add("founded_year", DataTypes.IntegerType));
+    List<String> strata = years.select(FirmPanel.foundingStratum(org.apache.spark.sql.functions.col("founded_year"), 2014))
+        .collectAsList().stream().map(r -> r.getString(0)).toList();
+    assertThat(strata).containsExactly("founded 2016", "founded 2009", "founded 2004-2008", "founded 2004-2008",
+        "founded before 2004", "unknown");
   }
 
   private static Dataset<Row> estimationRows(SparkSession spark, List<Row> rows) {
