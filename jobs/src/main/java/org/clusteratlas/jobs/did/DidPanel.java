@@ -71,8 +71,8 @@ public final class DidPanel {
    * every stratum is "" and the groups are the cohorts.
    */
   public record Prepared(int[] periods, Dataset<Row> units, long n, long clusters, int[] estimatedCohorts,
-      int[] allCohorts, long[] cohortSizes, int[] groupCohorts, String[] groupStrata, long[] groupSizes,
-      boolean clustered, boolean stratified, List<String> notes, long unitsDropped) {
+      int[] allCohorts, long[] cohortSizes, int[] groupCohorts, String[] groupStrata, boolean clustered,
+      List<String> notes, long unitsDropped) {
 
     public long cohortSize(int cohort) {
       int i = Arrays.binarySearch(allCohorts, cohort);
@@ -350,17 +350,19 @@ public final class DidPanel {
     int[] all = sizes.keySet().stream().mapToInt(Integer::intValue).toArray();
     long[] sz = sizes.values().stream().mapToLong(Long::longValue).toArray();
     long dropped = totalUnits - n;
-    List<int[]> groupKeys = new ArrayList<>();
+    List<Integer> groupCohorts = new ArrayList<>();
     List<String> groupStrata = new ArrayList<>();
-    List<Long> groupCounts = new ArrayList<>();
-    groupSizes.forEach((g, byStratum) -> byStratum.forEach((s, count) -> {
-      groupKeys.add(new int[] {g});
+    groupSizes.forEach((g, byStratum) -> byStratum.keySet().forEach(s -> {
+      groupCohorts.add(g);
       groupStrata.add(s);
-      groupCounts.add(count);
     }));
+    if (stratified) {
+      notes.add("parallel trends assumed within " + new java.util.TreeSet<>(groupStrata).size()
+          + " strata (treated units compared with comparison units of their own stratum)");
+    }
     return new Prepared(periods, units, n, clusters, estimated.stream().mapToInt(Integer::intValue).toArray(),
-        all, sz, groupKeys.stream().mapToInt(k -> k[0]).toArray(), groupStrata.toArray(String[]::new),
-        groupCounts.stream().mapToLong(Long::longValue).toArray(), clustered, stratified, List.copyOf(notes), dropped);
+        all, sz, groupCohorts.stream().mapToInt(Integer::intValue).toArray(), groupStrata.toArray(String[]::new),
+        clustered, List.copyOf(notes), dropped);
   }
 
   private static void failIf(Object count, String what) {

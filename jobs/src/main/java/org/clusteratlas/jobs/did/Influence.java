@@ -2,10 +2,11 @@ package org.clusteratlas.jobs.did;
 
 /**
  * The influence function of one estimate, in the form every estimate of the estimator takes: for a unit i of
- * group c (its cohort, or its cohort and stratum) with outcome vector Y_i, ψ_i = n·(α_c·Y_i − β_c). Cell estimates, their linear
- * aggregations and the estimated-weight ({@code wif}) corrections of R {@code did::aggte} all stay in this
- * form, so variances and covariances follow from the cohort moments alone and bootstrap draws from
- * per-cohort multiplier sums. The scale is R's: the analytic standard error is sqrt(Σ ψ_i²) / n.
+ * group c (its cohort, or its cohort and stratum) with outcome vector Y_i, ψ_i = n·(α_c·Y_i − β_c). Cell
+ * estimates, their linear aggregations and the estimated-weight ({@code wif}) corrections of R
+ * {@code did::aggte} all stay in this form, so variances and covariances follow from the group moments alone
+ * and bootstrap draws from per-group multiplier sums. The scale is R's: the analytic standard error is
+ * sqrt(Σ ψ_i²) / n.
  */
 public final class Influence {
   final double[][] alpha;

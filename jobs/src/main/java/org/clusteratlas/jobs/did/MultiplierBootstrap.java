@@ -10,8 +10,9 @@ import org.apache.spark.sql.Row;
 /**
  * The multiplier bootstrap of R {@code did} (Rademacher weights, one per cluster; the unit is the cluster by
  * default), run where the data is. Because every influence function is ψ_i = n(α_c·Y_i − β_c), a draw of
- * Σ_i v_i ψ_i only needs, per group c (cohort, or cohort and stratum), Σ v_i·Y_i and Σ v_i: each executor accumulates those for all draws over
- * its units, and the driver adds the partition totals and combines them with each estimate's (α, β).
+ * Σ_i v_i ψ_i only needs, per group c (cohort, or cohort and stratum), Σ v_i·Y_i and Σ v_i: each executor
+ * accumulates those for all draws over its units, and the driver adds the partition totals and combines them
+ * with each estimate's (α, β).
  * Multipliers come from a seeded hash of (cluster, draw), so any run with the same seed draws the same
  * weights without shipping them.
  */

@@ -70,6 +70,8 @@ class DidStrataTest {
     // w_b = 1/(3·3): −1/6, 1/6 | −1/27, 2/27, −1/27
     double se = Math.sqrt((19 * 19 + 1 + 20 * 20) / (54.0 * 54) + 2 / 36.0 + 6 / 729.0);
     assertThat(cell.se()).isCloseTo(se, within(1e-12));
+    assertThat(r.notes()).contains(
+        "parallel trends assumed within 2 strata (treated units compared with comparison units of their own stratum)");
     // unconditionally the same cell compares 5/3 with 9/5
     DidResult plain = DidEstimator.estimate(panel(spark, tiny(), false), ANALYTIC, false);
     assertThat(plain.cell(2, 2).orElseThrow().att()).isCloseTo(5.0 / 3 - 9.0 / 5, within(1e-12));
@@ -238,7 +240,8 @@ class DidStrataTest {
         good.col(DidPanel.UNIT).equalTo("c1").and(good.col(DidPanel.TIME).equalTo(3)), "b")
         .otherwise(good.col(DidPanel.STRATUM)));
     assertThatThrownBy(() -> DidEstimator.estimate(changing, ANALYTIC, false))
-        .isInstanceOf(UserError.class).hasMessage("malformed panel: 1 units whose stratum changes over time (strata must be time-invariant)");
+        .isInstanceOf(UserError.class)
+        .hasMessage("malformed panel: 1 units whose stratum changes over time (strata must be time-invariant)");
     Dataset<Row> missing = good.withColumn(DidPanel.STRATUM, org.apache.spark.sql.functions.when(
         good.col(DidPanel.UNIT).equalTo("c1"), null).otherwise(good.col(DidPanel.STRATUM)));
     assertThatThrownBy(() -> DidEstimator.estimate(missing, ANALYTIC, false))

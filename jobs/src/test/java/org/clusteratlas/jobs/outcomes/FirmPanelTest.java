@@ -80,8 +80,8 @@ class FirmPanelTest {
     Dataset<Row> years = spark.createDataFrame(java.util.Arrays.asList(RowFactory.create(2016), RowFactory.create(2009),
         RowFactory.create(2008), RowFactory.create(2004), RowFactory.create(2003), RowFactory.create((Object) null)),
         new StructType().add("founded_year", DataTypes.IntegerType));
-    List<String> strata = years.select(FirmPanel.foundingStratum(org.apache.spark.sql.functions.col("founded_year"), 2014))
-        .collectAsList().stream().map(r -> r.getString(0)).toList();
+    List<String> strata = years.select(FirmPanel.foundingStratum(years.col("founded_year"), 2014)).collectAsList()
+        .stream().map(r -> r.getString(0)).toList();
     assertThat(strata).containsExactly("founded 2016", "founded 2009", "founded 2004-2008", "founded 2004-2008",
         "founded before 2004", "unknown");
   }
