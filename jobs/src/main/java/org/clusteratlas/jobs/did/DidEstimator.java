@@ -216,59 +216,63 @@ public final class DidEstimator {
    * mean. With a single stratum this is the unconditional 2×2 estimator and its influence function.
    */
   private static Cell cell(int g, int ti, int bi, List<Integer> controls, DidPanel.Prepared p, CohortMoments m) {
-    int tn = p.periods().length;
-    Map<String, double[]> comparison = new TreeMap<>(); // stratum -> {N_C,s, Σ ΔY}
+    Map<String, List<Integer>> comparison = new TreeMap<>(); // stratum -> its comparison groups
+    List<Integer> treated = new ArrayList<>(); // cohort g's groups whose stratum has comparison units
     long nControl = 0;
+    long offSupport = 0;
     for (int k = 0; k < m.groups(); k++) {
       if (controls.contains(m.cohorts[k])) {
-        double[] acc = comparison.computeIfAbsent(m.strata[k], s -> new double[2]);
-        acc[0] += m.count[k];
-        acc[1] += m.sum[k][ti] - m.sum[k][bi];
+        comparison.computeIfAbsent(m.strata[k], s -> new ArrayList<>()).add(k);
         nControl += (long) m.count[k];
       }
     }
-    double nG = 0;
-    double gap = 0; // Σ over supported treated units of ΔY_i − μ_{C,s}
-    long offSupport = 0;
     for (int k = 0; k < m.groups(); k++) {
-      if (m.cohorts[k] != g) {
-        continue;
-      }
-      double[] c = comparison.get(m.strata[k]);
-      if (c == null || c[0] == 0) {
+      if (m.cohorts[k] == g && comparison.containsKey(m.strata[k])) {
+        treated.add(k);
+      } else if (m.cohorts[k] == g) {
         offSupport += (long) m.count[k];
-        continue;
       }
-      nG += m.count[k];
-      gap += m.sum[k][ti] - m.sum[k][bi] - m.count[k] * c[1] / c[0];
     }
-    Influence psi = new Influence(m.groups(), tn);
+    Influence psi = new Influence(m.groups(), p.periods().length);
+    double nG = treated.stream().mapToDouble(k -> m.count[k]).sum();
     if (nG == 0) {
       return new Cell(g, p.periods()[ti], p.periods()[bi], Double.NaN, p.cohortSize(g), nControl, psi, false, 0);
     }
-    double att = gap / nG;
-    Map<String, Double> treatedInStratum = new TreeMap<>();
-    for (int k = 0; k < m.groups(); k++) {
-      double[] c = comparison.get(m.strata[k]);
-      if (m.cohorts[k] == g && c != null && c[0] > 0) {
-        treatedInStratum.merge(m.strata[k], m.count[k], Double::sum);
-        psi.alpha[k][ti] = 1 / nG;
-        psi.alpha[k][bi] = -1 / nG;
-        psi.beta[k] = (c[1] / c[0] + att) / nG;
-      }
+    double gap = 0; // Σ over the treated units of ΔY_i − μ_{C,s}
+    for (int k : treated) {
+      gap += change(m, k, ti, bi) - m.count[k] * comparisonMean(m, comparison.get(m.strata[k]), ti, bi);
     }
-    for (int k = 0; k < m.groups(); k++) {
-      Double nGs = treatedInStratum.get(m.strata[k]);
-      if (nGs == null || !controls.contains(m.cohorts[k])) {
-        continue;
+    double att = gap / nG;
+    for (int k : treated) {
+      List<Integer> cs = comparison.get(m.strata[k]);
+      double mu = comparisonMean(m, cs, ti, bi);
+      psi.alpha[k][ti] = 1 / nG;
+      psi.alpha[k][bi] = -1 / nG;
+      psi.beta[k] = (mu + att) / nG;
+      double w = m.count[k] / (cs.stream().mapToDouble(c -> m.count[c]).sum() * nG);
+      for (int c : cs) {
+        psi.alpha[c][ti] = -w;
+        psi.alpha[c][bi] = w;
+        psi.beta[c] = -w * mu;
       }
-      double[] c = comparison.get(m.strata[k]);
-      double w = nGs / (c[0] * nG);
-      psi.alpha[k][ti] = -w;
-      psi.alpha[k][bi] = w;
-      psi.beta[k] = -w * c[1] / c[0];
     }
     return new Cell(g, p.periods()[ti], p.periods()[bi], att, (long) nG, nControl, psi, false, offSupport);
+  }
+
+  /** Σ over group k's units of Y_t − Y_base. */
+  private static double change(CohortMoments m, int k, int ti, int bi) {
+    return m.sum[k][ti] - m.sum[k][bi];
+  }
+
+  /** μ_{C,s}: the mean change of the comparison groups of one stratum. */
+  private static double comparisonMean(CohortMoments m, List<Integer> groups, int ti, int bi) {
+    double n = 0;
+    double total = 0;
+    for (int c : groups) {
+      n += m.count[c];
+      total += change(m, c, ti, bi);
+    }
+    return total / n;
   }
 
   /** R {@code compute.aggte}: simple, group, dynamic and calendar aggregations with their wif terms. */
