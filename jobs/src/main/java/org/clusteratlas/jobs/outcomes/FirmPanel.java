@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -89,9 +90,9 @@ public final class FirmPanel {
     // panel does not drop every firm for a year in which the outcome simply does not exist yet
     List<Row> perYear = outcomes.filter(col(outcome).isNotNull()).groupBy("year").count().collectAsList();
     long best = perYear.stream().mapToLong(r -> r.getLong(1)).max().orElse(0);
-    Object[] years = perYear.stream().filter(r -> r.getLong(1) * 2 >= best).map(r -> r.get(0)).toArray();
-    int firstYear = perYear.stream().filter(r -> r.getLong(1) * 2 >= best).mapToInt(r -> r.getInt(0)).min().orElse(0);
-    return outcomes.filter(col("year").isin(years)).join(home, "firm_id").select(
+    int[] years = perYear.stream().filter(r -> r.getLong(1) * 2 >= best).mapToInt(r -> r.getInt(0)).sorted().toArray();
+    int firstYear = years.length == 0 ? 0 : years[0];
+    return outcomes.filter(col("year").isin(Arrays.stream(years).boxed().toArray())).join(home, "firm_id").select(
         col("firm_id").as(DidPanel.UNIT), col("year").as(DidPanel.TIME),
         coalesce(cohort, lit(0)).cast(DataTypes.IntegerType).as(DidPanel.COHORT),
         col(outcome).cast(DataTypes.DoubleType).as(DidPanel.Y),

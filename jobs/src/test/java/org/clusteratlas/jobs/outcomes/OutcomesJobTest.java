@@ -18,6 +18,9 @@ import org.apache.spark.sql.types.StructType;
 import org.clusteratlas.datasets.schema.GoldOutcomes;
 import org.clusteratlas.datasets.schema.Silver;
 import org.clusteratlas.jobs.cli.OutcomesCommand;
+import org.clusteratlas.jobs.did.DidEstimator;
+import org.clusteratlas.jobs.did.DidOptions;
+import org.clusteratlas.jobs.did.DidPanel;
 import org.clusteratlas.jobs.did.DidResult;
 import org.clusteratlas.jobs.did.Estimate;
 import org.clusteratlas.jobs.tables.Warehouse;
@@ -138,9 +141,8 @@ class OutcomesJobTest {
   void withoutFoundingYearStrataTheYoungFirmsGrowthIsCreditedToTheGrant() {
     DidResult stratified = outcome.result().grantEffects().get("log_revenue/never/varying");
     Dataset<Row> panel = FirmPanel.estimationPanel(warehouse.read(GoldOutcomes.FIRM_OUTCOMES), col("first_grant_year"),
-        "log_revenue").drop(org.clusteratlas.jobs.did.DidPanel.STRATUM);
-    DidResult pooled = org.clusteratlas.jobs.did.DidEstimator.estimate(panel,
-        org.clusteratlas.jobs.did.DidOptions.defaults().withBootstrap(0, 0), false);
+        "log_revenue").drop(DidPanel.STRATUM);
+    DidResult pooled = DidEstimator.estimate(panel, DidOptions.defaults().withBootstrap(0, 0), false);
     for (int e = 0; e <= 2; e++) {
       double truth = plantedRevenue(e);
       Estimate p = pooled.eventTime(e).orElseThrow();
