@@ -281,8 +281,7 @@ public final class DidPanel {
     for (Row r : kept.groupBy(COHORT, STRATUM).count().collectAsList()) {
       groupSizes.computeIfAbsent(r.getInt(0), k -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
     }
-    TreeMap<Integer, Long> sizes = new TreeMap<>();
-    groupSizes.forEach((g, byStratum) -> sizes.put(g, byStratum.values().stream().mapToLong(Long::longValue).sum()));
+    TreeMap<Integer, Long> sizes = cohortSizes(groupSizes);
     if (sizes.isEmpty()) {
       throw new UserError("no units left after pre-processing (" + String.join("; ", notes) + ")");
     }
@@ -302,8 +301,8 @@ public final class DidPanel {
       if (opt.control() == DidOptions.Control.NEVER) {
         final int gm = gMax;
         kept = kept.withColumn(COHORT, when(col(COHORT).equalTo(gm), lit(0)).otherwise(col(COHORT)));
-        sizes.put(0, sizes.remove(gMax));
         groupSizes.put(0, groupSizes.remove(gMax));
+        sizes = cohortSizes(groupSizes);
         notes.add("no never-treated units: cohort " + gMax + " serves as the never-treated group and periods from "
             + (gMax - delta) + " on are dropped");
       } else {
@@ -363,6 +362,13 @@ public final class DidPanel {
     return new Prepared(periods, units, n, clusters, estimated.stream().mapToInt(Integer::intValue).toArray(),
         all, sz, groupCohorts.stream().mapToInt(Integer::intValue).toArray(), groupStrata.toArray(String[]::new),
         clustered, List.copyOf(notes), dropped);
+  }
+
+  /** Units per cohort, summed over its strata. */
+  private static TreeMap<Integer, Long> cohortSizes(TreeMap<Integer, TreeMap<String, Long>> groupSizes) {
+    TreeMap<Integer, Long> sizes = new TreeMap<>();
+    groupSizes.forEach((g, byStratum) -> sizes.put(g, byStratum.values().stream().mapToLong(Long::longValue).sum()));
+    return sizes;
   }
 
   private static void failIf(Object count, String what) {

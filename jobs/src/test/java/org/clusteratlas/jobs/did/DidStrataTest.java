@@ -164,6 +164,11 @@ class DidStrataTest {
     return new double[] {etaTreat - etaCont, Math.sqrt(sumSq)};
   }
 
+  /**
+   * Both runs share the cell formula (the unconditional one is R's, checked in {@link MpdtaReferenceTest}); what
+   * this checks is the stratified plumbing: groups keyed by (cohort, stratum) in the moments, the variances and
+   * the bootstrap accumulators must give the cohort-keyed numbers exactly.
+   */
   @Test
   void oneStratumIsTheUnconditionalEstimator(SparkSession spark) {
     Mpdta m = Mpdta.load();
