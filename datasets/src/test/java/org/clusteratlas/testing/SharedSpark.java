@@ -35,6 +35,9 @@ public final class SharedSpark implements ParameterResolver, AfterAllCallback {
           .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
           .config("spark.databricks.delta.snapshotPartitions", "2")
           .config("spark.sql.sources.parallelPartitionDiscovery.parallelism", "2")
+          // small pages and broadcast chunks, as every atlas run on a local master (AtlasSession.localBuffers)
+          .config("spark.buffer.pageSize", "2m")
+          .config("spark.broadcast.blockSize", "1m")
           .getOrCreate();
       session.sparkContext().setLogLevel("WARN");
       Runtime.getRuntime().addShutdownHook(new Thread(SharedSpark::stop));
