@@ -40,7 +40,7 @@ public final class RunCommand implements Callable<Integer> {
     SparkSession spark = common.session(conf, "run");
     System.out.printf("run %s: %s (warehouse %s)%n", runId, String.join(" → ", stages), conf.warehouse());
     Pipeline.run(new Warehouse(spark, conf.warehouse()), new Pipeline.Settings(raw, truth, runId, false, false), stages,
-        new Progress(System.out, stages.size()), System.out);
+        new Progress(System.out, stages), System.out);
     return 0;
   }
 }

@@ -1,25 +1,32 @@
 package org.clusteratlas.jobs.pipeline;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.function.Supplier;
 
 /** Stage-by-stage progress on stdout ({@code [2/3] ingest … 12.4 s}), free of Spark's log noise. */
 public final class Progress {
   private final PrintStream out;
-  private final int total;
+  private final List<String> stages;
   private final long started = System.nanoTime();
-  private int current;
 
-  public Progress(PrintStream out, int total) {
+  /** @param stages the run's stages in order: a stage's number is its place there, whenever it starts */
+  public Progress(PrintStream out, List<String> stages) {
     this.out = out;
-    this.total = total;
+    this.stages = List.copyOf(stages);
   }
 
-  /** Runs one stage between its start and end lines; stages may run on several threads at once. */
+  /**
+   * Runs one stage of the list between its start and end lines; stages may run on several threads at
+   * once, and each keeps its number (clusters is 4 of 8 whether or not outcomes started first).
+   */
   public <T> T stage(String name, Supplier<T> work) {
-    int number;
+    int number = stages.indexOf(name) + 1;
+    if (number == 0) {
+      throw new IllegalArgumentException("not a stage of this run: " + name + " (" + stages + ")");
+    }
+    int total = stages.size();
     synchronized (this) {
-      number = ++current;
       out.printf("[%d/%d] %s …%n", number, total, name);
       out.flush();
     }
