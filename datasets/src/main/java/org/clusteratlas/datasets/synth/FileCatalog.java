@@ -19,6 +19,9 @@ final class FileCatalog implements Serializable {
 
   static final String TREATMENT_FILE = "truth/firm_treatment.csv";
   static final String TREATMENT_HEADER = "crn,first_grant_year,program_id,program_entry_year";
+  static final String PANEL_FILE = "truth/firm_panel.csv";
+  static final String PANEL_HEADER =
+      "crn,year,founded_year,first_grant_year,revenue,employment,log_revenue,log_employment";
 
   /**
    * @param source the raw source, null for a truth file written by the same writer
@@ -41,6 +44,7 @@ final class FileCatalog implements Serializable {
   private int kipris;
   private int programs;
   private int treatment;
+  private int panel;
   private final int years;
 
   FileCatalog(GeneratorConfig config) {
@@ -76,6 +80,8 @@ final class FileCatalog implements Serializable {
     }
     treatment = entries.size();
     entries.add(new Entry(treatment, null, TREATMENT_FILE, TREATMENT_HEADER, "UTF-8", false, false, false));
+    panel = entries.size();
+    entries.add(new Entry(panel, null, PANEL_FILE, PANEL_HEADER, "UTF-8", false, false, false));
   }
 
   /** NPS header spelling of a data year (RAW_LAYOUTS.md). */
@@ -123,5 +129,9 @@ final class FileCatalog implements Serializable {
 
   int treatment() {
     return treatment;
+  }
+
+  int panel() {
+    return panel;
   }
 }

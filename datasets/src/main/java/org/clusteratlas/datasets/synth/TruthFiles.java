@@ -188,6 +188,7 @@ final class TruthFiles {
       | `strong_clusters.csv` | `region_code,ksic_division,first_year,last_year,strength` | planted clusters; region codes are current-vintage leaf 시군구. |
       | `grant_effects.csv` | `outcome,years_since_first_grant,effect_log_points` | the true effect of a firm's first R&D grant, added to the natural log of the outcome (0.020 = +2%%), e = years since the first grant; 0 before it. |
       | `firm_treatment.csv` | `crn,first_grant_year,program_id,program_entry_year` | one row per firm, or one per program the firm entered (first_grant_year repeated); empty = never. |
+      | `firm_panel.csv` | `crn,year,founded_year,first_grant_year,revenue,employment,log_revenue,log_employment` | one row per firm and year it was insured in some month or filed accounts: true 매출액 in won (empty = no filing), mean insured headcount over the months it was insured, their natural logs (log_revenue empty in the founding year, whose accounts cover only the months since founding); first_grant_year 0 = never. `atlas did --panel truth/firm_panel.csv --unit crn --time year --cohort first_grant_year --outcome log_revenue --strata founded_year` estimates the grant effect with no linking in between. |
       | `../_generation.json` | | configuration, dirt rates, seconds per stage, rows and bytes per source and file. |
 
       ## Planted structure

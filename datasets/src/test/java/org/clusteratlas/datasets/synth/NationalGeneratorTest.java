@@ -1,6 +1,7 @@
 package org.clusteratlas.datasets.synth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,8 @@ class NationalGeneratorTest {
       assertThat(summary.source(s.id()).rows()).as(s.id()).isPositive();
     }
     assertThat(out.files()).contains("truth/record_firm.csv", "truth/dirt.csv", "truth/strong_clusters.csv",
-        "truth/grant_effects.csv", "truth/firm_treatment.csv", "truth/README.md", "_generation.json");
+        "truth/grant_effects.csv", "truth/firm_treatment.csv", "truth/firm_panel.csv", "truth/README.md",
+        "_generation.json");
     assertThat(summary.source("nps").files()).isEqualTo(config.months());
     assertThat(summary.source("ntis").files()).isEqualTo(config.years());
     assertThat(out.files()).noneMatch(f -> f.startsWith("truth/_parts"));
@@ -127,6 +129,56 @@ class NationalGeneratorTest {
     assertThat(firmPositions).isGreaterThan(1000);
     List<List<String>> treatment = out.truth("firm_treatment.csv");
     assertThat(treatment).allMatch(r -> registry.contains(r.get(0)));
+  }
+
+  @Test
+  void firmPanelHoldsTheFiguresTheFinancialsWereWrittenFromAndTheTreatmentsCohorts() {
+    Map<String, List<String>> panel = new HashMap<>();
+    for (List<String> r : out.truth("firm_panel.csv")) {
+      assertThat(r).hasSize(8);
+      assertThat(panel.put(r.get(0) + "|" + r.get(1), r)).as("one row per firm and year").isNull();
+    }
+    Map<String, String> cohort = new HashMap<>();
+    for (List<String> r : out.truth("firm_treatment.csv")) {
+      cohort.put(r.get(0), r.get(1).isEmpty() ? "0" : r.get(1));
+    }
+    int treated = 0;
+    for (List<String> r : panel.values()) {
+      assertThat(r.get(3)).as("first grant of %s", r.get(0)).isEqualTo(cohort.get(r.get(0)));
+      treated += r.get(3).equals("0") ? 0 : 1;
+      if (!r.get(4).isEmpty()) {
+        double revenue = Long.parseLong(r.get(4));
+        // the founding year's accounts cover part of a year: no log there, as in the outcomes stage
+        assertThat(r.get(6).isEmpty()).as("%s", r).isEqualTo(r.get(1).equals(r.get(2)));
+        if (!r.get(6).isEmpty()) {
+          assertThat(Double.parseDouble(r.get(6))).isCloseTo(Math.log(revenue), within(1e-6));
+        }
+      }
+      if (!r.get(5).isEmpty()) {
+        assertThat(Double.parseDouble(r.get(7))).isCloseTo(Math.log(Double.parseDouble(r.get(5))), within(1e-5));
+      }
+    }
+    assertThat(treated).isGreaterThan(10);
+
+    Set<String> dirty = new HashSet<>();
+    for (List<String> d : out.truth("dirt.csv")) {
+      dirty.add(d.get(1) + "#" + d.get(2));
+    }
+    int checked = 0;
+    for (String f : dataFiles().stream().filter(x -> x.startsWith("financials/")).toList()) {
+      List<List<String>> rows = out.rows(f, StandardCharsets.UTF_8);
+      for (int i = 0; i < rows.size(); i++) {
+        List<String> r = rows.get(i);
+        if (dirty.contains(f + "#" + (i + 1))) {
+          continue;
+        }
+        List<String> truth = panel.get(Crn.digits(r.get(0)) + "|" + r.get(1));
+        assertThat(truth).as("%s row %d in the panel", f, i + 1).isNotNull();
+        assertThat(r.get(3).replaceAll("[^0-9]", "")).as("%s row %d", f, i + 1).isEqualTo(truth.get(4));
+        checked++;
+      }
+    }
+    assertThat(checked).isGreaterThan(500);
   }
 
   @Test

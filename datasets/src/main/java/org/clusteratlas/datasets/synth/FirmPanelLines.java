@@ -1,0 +1,66 @@
+package org.clusteratlas.datasets.synth;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.Row;
+
+/**
+ * {@code truth/firm_panel.csv}: each firm's true yearly revenue and headcount, founding year and first
+ * grant year, before any source writes them down. The panel the outcomes stage builds from the linked
+ * sources can be compared with it, and {@code atlas did} runs on it as it is (first grant year 0 = never,
+ * log columns ready), which separates what linking does to an estimate from what the estimator and the
+ * planted world do.
+ */
+final class FirmPanelLines {
+  private final GeneratorConfig config;
+  private final FileCatalog catalog;
+
+  FirmPanelLines(GeneratorConfig config, FileCatalog catalog) {
+    this.config = config;
+    this.catalog = catalog;
+  }
+
+  /**
+   * One row per year the firm was insured in some month or filed accounts. Employment is the mean
+   * headcount over the months it was insured (the pipeline's definition, before NPS lists it); the
+   * founding year's revenue covers only the months since founding, so its log is left empty as the
+   * outcomes stage leaves it.
+   */
+  List<Row> rows(Firm f) {
+    List<Row> rows = new ArrayList<>();
+    int founded = f.founded() / 10_000;
+    int fid = catalog.panel();
+    for (int y = config.firstYear(); y <= config.lastYear(); y++) {
+      int i = y - config.firstYear();
+      long sum = 0;
+      int insured = 0;
+      for (int m = i * 12; m < i * 12 + 12 && m < f.headcount().length; m++) {
+        if (f.headcount()[m] > 0) {
+          sum += f.headcount()[m];
+          insured++;
+        }
+      }
+      long revenue = f.revenue()[i];
+      if (insured == 0 && revenue <= 0) {
+        continue;
+      }
+      double employment = insured == 0 ? 0 : (double) sum / insured;
+      String line = String.join(",", f.crn(), String.valueOf(y), String.valueOf(founded),
+          String.valueOf(f.firstGrantYear()),
+          revenue > 0 ? String.valueOf(revenue) : "",
+          insured > 0 ? fixed(employment) : "",
+          revenue > 0 && y != founded ? fixed(Math.log(revenue)) : "",
+          insured > 0 ? fixed(Math.log(employment)) : "");
+      long key = f.index() * config.years() + i;
+      rows.add(SourceFileWriter.row(fid, key, key,
+          line.getBytes(StandardCharsets.UTF_8), null, null));
+    }
+    return rows;
+  }
+
+  private static String fixed(double v) {
+    return String.format(Locale.ROOT, "%.6f", v);
+  }
+}
