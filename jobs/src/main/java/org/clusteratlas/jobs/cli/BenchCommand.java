@@ -100,7 +100,7 @@ public final class BenchCommand implements Callable<Integer> {
     report.put("cores", Runtime.getRuntime().availableProcessors());
     report.put("max_heap_gib", Runtime.getRuntime().maxMemory() / (double) (1L << 30));
     report.put("spark_master", spark.sparkContext().master());
-    Progress progress = new Progress(System.out, DemoCommand.withGenerate(selected));
+    Progress progress = new Progress(System.out, Pipeline.withGenerate(selected));
 
     GeneratorConfig config = new GeneratorConfig(scale, 2015, 2025, YearMonth.of(2026, 9), seed, raw);
     progress.stage("generate", () -> {

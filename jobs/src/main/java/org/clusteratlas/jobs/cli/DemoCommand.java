@@ -1,7 +1,6 @@
 package org.clusteratlas.jobs.cli;
 
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -41,7 +40,7 @@ public final class DemoCommand implements Callable<Integer> {
     String runId = common.runId();
     GeneratorConfig config = new GeneratorConfig(scale, 2015, 2025, YearMonth.of(2026, 9), seed, out);
     List<String> stages = Pipeline.stageNames();
-    Progress progress = new Progress(System.out, withGenerate(stages));
+    Progress progress = new Progress(System.out, Pipeline.withGenerate(stages));
     System.out.printf("Cluster Atlas demo %s: scale %s, seed %d, raw files in %s, warehouse %s%n",
         runId, scale, seed, out, conf.warehouse());
     SparkSession spark = common.session(conf, "demo");
@@ -57,12 +56,5 @@ public final class DemoCommand implements Callable<Integer> {
         stages, progress, System.out);
     System.out.println("run manifests: " + conf.warehouse() + "/_runs/" + runId + "/");
     return 0;
-  }
-
-  /** The pipeline's stages after a first "generate" one: what the demo and the bench number. */
-  public static List<String> withGenerate(List<String> stages) {
-    List<String> all = new ArrayList<>(List.of("generate"));
-    all.addAll(stages);
-    return all;
   }
 }

@@ -91,6 +91,13 @@ public final class Pipeline {
     return StageGraph.PIPELINE.stages().stream().map(StageGraph.Stage::name).toList();
   }
 
+  /** The stages after a first "generate" one: what the demo and the bench number in their progress. */
+  public static List<String> withGenerate(List<String> stages) {
+    List<String> all = new ArrayList<>(List.of("generate"));
+    all.addAll(stages);
+    return all;
+  }
+
   /**
    * The stages to run: all, those from {@code from} on, or only those listed.
    *
