@@ -55,6 +55,19 @@ record Firm(long index, String crn, String brn, NameStyle.LegalForm form, boolea
     return moveMonth >= 0 && month >= moveMonth ? newDong : dong;
   }
 
+  /** Mean headcount over the months of fiscal year {@code yearIndex} the firm was insured; 0 when none. */
+  static double meanInsured(int[] headcount, int yearIndex) {
+    long sum = 0;
+    int insured = 0;
+    for (int m = yearIndex * 12; m < yearIndex * 12 + 12 && m < headcount.length; m++) {
+      if (headcount[m] > 0) {
+        sum += headcount[m];
+        insured++;
+      }
+    }
+    return insured == 0 ? 0 : (double) sum / insured;
+  }
+
   boolean treatedBy(int year) {
     return firstGrantYear > 0 && year >= firstGrantYear;
   }

@@ -258,15 +258,8 @@ final class FirmFactory implements Serializable {
       int k = i + 2;
       double noise = fin.normal(0, 0.08);
       double marginNoise = fin.normal(0, 0.03);
-      long sum = 0;
-      int active = 0;
-      for (int m = i * 12; m < i * 12 + 12; m++) {
-        if (headcount[m] > 0) {
-          sum += headcount[m];
-          active++;
-        }
-      }
-      employees[i] = active == 0 ? 0 : (int) Math.round((double) sum / active);
+      double insured = Firm.meanInsured(headcount, i);
+      employees[i] = (int) Math.round(insured);
       boolean openAtYearEnd = foundYear <= y && exitMonth > i * 12 + 11;
       if (files && openAtYearEnd) {
         double part = foundYear == y ? (13 - foundMonthOfYear) / 12.0 : 1.0;
@@ -276,7 +269,7 @@ final class FirmFactory implements Serializable {
         profit[i] = Math.round(revenue[i] * (margin + marginNoise) / 1_000) * 1_000;
         assets[i] = Math.round(revenue[i] * assetRatio / 1_000) * 1_000;
       }
-      if (active > 0) {
+      if (insured > 0) {
         patentRate[i] = Math.pow(intensity, 1.5) * Math.exp(0.85 * base[k] + 0.5 * q)
             * (firstGrant > 0 && y >= firstGrant ? 1.25 : 1);
       }

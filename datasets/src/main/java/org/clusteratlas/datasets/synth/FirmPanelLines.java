@@ -34,25 +34,17 @@ final class FirmPanelLines {
     int fid = catalog.panel();
     for (int y = config.firstYear(); y <= config.lastYear(); y++) {
       int i = y - config.firstYear();
-      long sum = 0;
-      int insured = 0;
-      for (int m = i * 12; m < i * 12 + 12 && m < f.headcount().length; m++) {
-        if (f.headcount()[m] > 0) {
-          sum += f.headcount()[m];
-          insured++;
-        }
-      }
+      double employment = Firm.meanInsured(f.headcount(), i);
       long revenue = f.revenue()[i];
-      if (insured == 0 && revenue <= 0) {
+      if (employment == 0 && revenue <= 0) {
         continue;
       }
-      double employment = insured == 0 ? 0 : (double) sum / insured;
       String line = String.join(",", f.crn(), String.valueOf(y), String.valueOf(founded),
           String.valueOf(f.firstGrantYear()),
           revenue > 0 ? String.valueOf(revenue) : "",
-          insured > 0 ? fixed(employment) : "",
+          employment > 0 ? fixed(employment) : "",
           revenue > 0 && y != founded ? fixed(Math.log(revenue)) : "",
-          insured > 0 ? fixed(Math.log(employment)) : "");
+          employment > 0 ? fixed(Math.log(employment)) : "");
       long key = f.index() * config.years() + i;
       rows.add(SourceFileWriter.row(fid, key, key,
           line.getBytes(StandardCharsets.UTF_8), null, null));
