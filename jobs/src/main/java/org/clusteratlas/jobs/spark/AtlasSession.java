@@ -70,8 +70,8 @@ public final class AtlasSession {
    * memory pages from the heap alone (64 MB above a few GiB) and every hash aggregation, sort and
    * broadcast hash table takes a whole page however few rows it holds; a broadcast table also stays in the
    * driver's block store with its page until the plan that made it is collected. A demo run allocated
-   * 17 GB in such pages and broadcast chunks, kept 1.5–4 GB of them live and spent 40 s in collector
-   * pauses. With 2 MB pages a national-scale task still addresses 16 GB (8,192 pages); broadcast chunks
+   * 17 GB in such pages and broadcast chunks and kept 1.1–1.5 GB of 64 MB pages live (its collector
+   * paused for 40 s in all under the parallel collector). With 2 MB pages a national-scale task still addresses 16 GB (8,192 pages); broadcast chunks
    * of 1 MB only mean more chunks for the few large tables. A cluster keeps Spark's sizes.
    */
   static Map<String, String> localBuffers(String master, Predicate<String> isSet) {
