@@ -103,7 +103,7 @@ public final class BenchCommand implements Callable<Integer> {
     Progress progress = new Progress(System.out, Pipeline.withGenerate(selected));
 
     GeneratorConfig config = new GeneratorConfig(scale, 2015, 2025, YearMonth.of(2026, 9), seed, raw);
-    progress.stage("generate", () -> {
+    progress.stage(Pipeline.GENERATE, () -> {
       if (!regenerate && GenerationReport.sameAsOnDisk(spark, config)) {
         System.out.println("      the same dataset is already in " + raw + "; reused (--regenerate to time generation)");
         report.put("generate", Map.of("reused", true));

@@ -44,7 +44,7 @@ public final class DemoCommand implements Callable<Integer> {
     System.out.printf("Cluster Atlas demo %s: scale %s, seed %d, raw files in %s, warehouse %s%n",
         runId, scale, seed, out, conf.warehouse());
     SparkSession spark = common.session(conf, "demo");
-    progress.stage("generate", () -> {
+    progress.stage(Pipeline.GENERATE, () -> {
       if (GenerationReport.sameAsOnDisk(spark, config)) {
         System.out.println("      the same dataset is already in " + out + "; not regenerated");
       } else {

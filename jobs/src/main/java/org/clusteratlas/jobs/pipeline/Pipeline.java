@@ -91,9 +91,12 @@ public final class Pipeline {
     return StageGraph.PIPELINE.stages().stream().map(StageGraph.Stage::name).toList();
   }
 
-  /** The stages after a first "generate" one: what the demo and the bench number in their progress. */
+  /** The step before the pipeline in the demo and the bench: writing the synthetic raw files. */
+  public static final String GENERATE = "generate";
+
+  /** The stages after a first {@link #GENERATE}: what the demo and the bench number in their progress. */
   public static List<String> withGenerate(List<String> stages) {
-    List<String> all = new ArrayList<>(List.of("generate"));
+    List<String> all = new ArrayList<>(List.of(GENERATE));
     all.addAll(stages);
     return all;
   }
