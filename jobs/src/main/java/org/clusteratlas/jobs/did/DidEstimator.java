@@ -15,6 +15,8 @@ import org.apache.commons.math3.linear.SingularMatrixException;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+import org.clusteratlas.jobs.UserError;
 
 /**
  * Callaway &amp; Sant'Anna (2021) group-time average treatment effects, reproducing R {@code did::att_gt}
@@ -59,8 +61,61 @@ public final class DidEstimator {
     }
   }
 
+  /** One variant's result, or the error that kept the panel from supporting it. */
+  public record Attempt(DidOptions options, DidResult result, UserError error) {}
+
+  /**
+   * Estimates several variants of one panel (comparison group, base period, inference settings), in the
+   * given order. Variants that can share a preparation ({@link DidPanel.Prepared#serves}) share it and the
+   * moments reduced from it: the four comparison-group and base-period variants of a panel with
+   * never-treated units cost one pass over the panel, not four. A variant the panel cannot support gets
+   * its error, as {@link #estimate(Dataset, DidOptions, boolean)} would throw it, and the others go on.
+   */
+  public static List<Attempt> estimateEach(Dataset<Row> standardPanel, List<DidOptions> variants, boolean clustered) {
+    // each preparation reads the estimator's columns of the panel: cached here once for all of them
+    // (DidPanel.prepare finds the cached copy and leaves it to its owner)
+    Dataset<Row> columns = DidPanel.estimationColumns(standardPanel);
+    boolean owner = columns.storageLevel().equals(StorageLevel.NONE());
+    if (owner) {
+      columns.persist(StorageLevel.MEMORY_AND_DISK());
+    }
+    List<DidPanel.Prepared> made = new ArrayList<>();
+    List<Reduced> reduced = new ArrayList<>();
+    List<Attempt> out = new ArrayList<>();
+    try {
+      for (DidOptions opt : variants) {
+        try {
+          Reduced r = reduced.stream().filter(x -> x.panel().serves(opt)).findFirst().orElse(null);
+          if (r == null) {
+            DidPanel.Prepared p = DidPanel.prepare(standardPanel, opt, clustered);
+            made.add(p);
+            r = new Reduced(p, CohortMoments.of(p));
+            reduced.add(r);
+          } else {
+            DidPanel.requireComparison(r.panel().cohortSize(0), opt);
+          }
+          out.add(new Attempt(opt, estimate(r.panel(), r.moments(), opt), null));
+        } catch (UserError e) {
+          out.add(new Attempt(opt, null, e));
+        }
+      }
+    } finally {
+      made.forEach(p -> p.units().unpersist());
+      if (owner) {
+        columns.unpersist();
+      }
+    }
+    return out;
+  }
+
+  /** A prepared panel and its moments, shared by the variants it serves. */
+  private record Reduced(DidPanel.Prepared panel, CohortMoments moments) {}
+
   static DidResult estimate(DidPanel.Prepared p, DidOptions opt) {
-    CohortMoments m = CohortMoments.of(p);
+    return estimate(p, CohortMoments.of(p), opt);
+  }
+
+  private static DidResult estimate(DidPanel.Prepared p, CohortMoments m, DidOptions opt) {
     List<String> notes = new ArrayList<>(p.notes());
     List<Cell> cells = cells(p, m, opt, notes);
     List<Bucket> buckets = aggregate(cells, p, m);

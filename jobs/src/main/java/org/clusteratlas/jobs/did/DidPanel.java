@@ -72,7 +72,19 @@ public final class DidPanel {
    */
   public record Prepared(int[] periods, Dataset<Row> units, long n, long clusters, int[] estimatedCohorts,
       int[] allCohorts, long[] cohortSizes, int[] groupCohorts, String[] groupStrata, boolean clustered,
-      List<String> notes, long unitsDropped) {
+      List<String> notes, long unitsDropped, DidOptions preparedFor, boolean controlSpecific) {
+
+    /**
+     * Whether this preparation also serves the options {@code other}. The base period and the inference
+     * settings do not enter it; the anticipation and the unbalanced-panel rule do; the comparison group
+     * only does for a panel without never-treated units ({@code controlSpecific}), whose last cohort then
+     * becomes the control or only a control. The caller still checks the comparison group's size
+     * ({@link DidPanel#requireComparison}).
+     */
+    public boolean serves(DidOptions other) {
+      return other.anticipation() == preparedFor.anticipation() && other.unbalanced() == preparedFor.unbalanced()
+          && (other.control() == preparedFor.control() || !controlSpecific);
+    }
 
     public long cohortSize(int cohort) {
       int i = Arrays.binarySearch(allCohorts, cohort);
@@ -225,14 +237,18 @@ public final class DidPanel {
         sum(when(col(COHORT).isNull().or(col(COHORT).equalTo(Integer.MIN_VALUE)), 1).otherwise(0)).as("bad_cohort"),
         sum(when(col(COHORT).lt(0).and(col(COHORT).notEqual(Integer.MIN_VALUE)), 1).otherwise(0)).as("neg_cohort"),
         sum(when(lit(clustered).and(col(CLUSTER).isNull()), 1).otherwise(0)).as("no_cluster"))
-        // read by the checks, the cohort sizes and the unit table below: aggregated once, not three times
+        // read by the checks with the group sizes, and by the unit table below: aggregated once, not twice
         .localCheckpoint(false);
     // rule 1: treated after the window = never treated within it
     Column recoded = when(col(COHORT).gt(last + delta), lit(0)).otherwise(col(COHORT));
     // rule 2: no pre-period → cannot be estimated
     Column treatedAtStart = col(COHORT).gt(0).and(col(COHORT).leq(first + delta));
     Column complete = col("times").equalTo(allPeriods.length).and(col("ys_present").equalTo(allPeriods.length));
-    Row counts = perUnit.agg(
+    Column keptUnit = functions.not(treatedAtStart).and(complete);
+    // One pass over the units for the checks and the group sizes: grouped by (cohort, stratum) of the units
+    // kept — every other unit falls in one group with a null key — and the checks' counts summed here.
+    List<Row> byGroup = perUnit.groupBy(when(keptUnit, recoded).as(COHORT),
+        when(keptUnit, coalesce(col(STRATUM), lit(""))).as(STRATUM)).agg(
         sum(when(col(UNIT).isNull(), col("rows")).otherwise(0)),
         sum(col("bad_time")), sum(col("bad_cohort")), sum(col("neg_cohort")), sum(col("no_cluster")),
         sum(when(col(COHORT).notEqual(col("cohort_max")), 1).otherwise(0)),
@@ -241,26 +257,32 @@ public final class DidPanel {
         sum(when(col(COHORT).gt(last + delta), 1).otherwise(0)),
         sum(when(treatedAtStart, 1).otherwise(0)),
         sum(when(functions.not(treatedAtStart).and(functions.not(complete)), 1).otherwise(0)),
-        count(lit(1)),
+        count(lit(1)).as("units"),
         sum(col("strata_present")), sum(col("rows").minus(col("strata_present"))),
-        sum(when(col(STRATUM).notEqual(col("stratum_max")), 1).otherwise(0))).first();
-    failIf(counts.get(0), "rows without a unit id");
-    failIf(counts.get(1), "rows whose time is missing or not a whole number");
-    failIf(counts.get(2), "rows whose cohort is missing or not a whole number (code never-treated units as 0)");
-    failIf(counts.get(3), "rows with a negative cohort (code never-treated units as 0)");
-    failIf(counts.get(4), "rows without a cluster value");
-    failIf(counts.get(5), "units whose cohort changes over time (treatment must be absorbing: give the first treated period)");
-    failIf(counts.get(6), "units whose cluster changes over time (a cluster must contain whole units)");
-    failIf(counts.get(7), "units with duplicate rows for one period");
-    boolean stratified = counts.getLong(12) > 0;
-    if (stratified) {
-      failIf(counts.get(13), "rows without a stratum value (give every unit one, e.g. 'unknown')");
-      failIf(counts.get(14), "units whose stratum changes over time (strata must be time-invariant)");
+        sum(when(col(STRATUM).notEqual(col("stratum_max")), 1).otherwise(0))).collectAsList();
+    long[] counts = new long[15];
+    for (Row r : byGroup) {
+      for (int i = 0; i < counts.length; i++) {
+        counts[i] += r.isNullAt(2 + i) ? 0 : r.getLong(2 + i);
+      }
     }
-    long recodedCount = counts.getLong(8);
-    long startTreated = counts.getLong(9);
-    long incomplete = counts.getLong(10);
-    long totalUnits = counts.getLong(11);
+    failIf(counts[0], "rows without a unit id");
+    failIf(counts[1], "rows whose time is missing or not a whole number");
+    failIf(counts[2], "rows whose cohort is missing or not a whole number (code never-treated units as 0)");
+    failIf(counts[3], "rows with a negative cohort (code never-treated units as 0)");
+    failIf(counts[4], "rows without a cluster value");
+    failIf(counts[5], "units whose cohort changes over time (treatment must be absorbing: give the first treated period)");
+    failIf(counts[6], "units whose cluster changes over time (a cluster must contain whole units)");
+    failIf(counts[7], "units with duplicate rows for one period");
+    boolean stratified = counts[12] > 0;
+    if (stratified) {
+      failIf(counts[13], "rows without a stratum value (give every unit one, e.g. 'unknown')");
+      failIf(counts[14], "units whose stratum changes over time (strata must be time-invariant)");
+    }
+    long recodedCount = counts[8];
+    long startTreated = counts[9];
+    long incomplete = counts[10];
+    long totalUnits = counts[11];
     if (recodedCount > 0) {
       notes.add(recodedCount + " units first treated after the last period (" + last + ") are treated as never treated");
     }
@@ -274,12 +296,14 @@ public final class DidPanel {
       }
       notes.add(incomplete + " units missing a period or an outcome value are dropped to balance the panel (R did's default)");
     }
-    Dataset<Row> kept = perUnit.filter(functions.not(treatedAtStart).and(complete))
+    Dataset<Row> kept = perUnit.filter(keptUnit)
         .select(col(UNIT), recoded.as(COHORT), col(CLUSTER), coalesce(col(STRATUM), lit("")).as(STRATUM));
 
     TreeMap<Integer, TreeMap<String, Long>> groupSizes = new TreeMap<>();
-    for (Row r : kept.groupBy(COHORT, STRATUM).count().collectAsList()) {
-      groupSizes.computeIfAbsent(r.getInt(0), k -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
+    for (Row r : byGroup) {
+      if (!r.isNullAt(0)) {
+        groupSizes.computeIfAbsent(r.getInt(0), k -> new TreeMap<>()).put(r.getString(1), r.<Long>getAs("units"));
+      }
     }
     TreeMap<Integer, Long> sizes = cohortSizes(groupSizes);
     if (sizes.isEmpty()) {
@@ -295,7 +319,8 @@ public final class DidPanel {
     if (estimated.isEmpty()) {
       throw new UserError("no treated units left after pre-processing" + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")"));
     }
-    if (!sizes.containsKey(0)) {
+    boolean neverTreated = sizes.containsKey(0);
+    if (!neverTreated) {
       int gMax = estimated.get(estimated.size() - 1);
       periods = Arrays.stream(allPeriods).filter(t -> t < gMax - delta).toArray();
       if (opt.control() == DidOptions.Control.NEVER) {
@@ -318,10 +343,7 @@ public final class DidPanel {
         throw new UserError("no never-treated units and only one cohort: nothing to compare it with");
       }
     }
-    long never = sizes.getOrDefault(0, 0L);
-    if (opt.control() == DidOptions.Control.NEVER && never < 5) {
-      throw new UserError("only " + never + " never-treated units: too few for a comparison group (use --control notyet)");
-    }
+    requireComparison(sizes.getOrDefault(0, 0L), opt);
     for (int g : estimated) {
       if (sizes.get(g) < 5) {
         notes.add("cohort " + g + " has only " + sizes.get(g) + " units: its estimates are imprecise");
@@ -361,7 +383,15 @@ public final class DidPanel {
     }
     return new Prepared(periods, units, n, clusters, estimated.stream().mapToInt(Integer::intValue).toArray(),
         all, sz, groupCohorts.stream().mapToInt(Integer::intValue).toArray(), groupStrata.toArray(String[]::new),
-        clustered, List.copyOf(notes), dropped);
+        clustered, List.copyOf(notes), dropped, opt, !neverTreated);
+  }
+
+  /** Never-treated units as the comparison group need a few of them (R warns; here it is an error). */
+  static void requireComparison(long neverTreated, DidOptions opt) {
+    if (opt.control() == DidOptions.Control.NEVER && neverTreated < 5) {
+      throw new UserError("only " + neverTreated + " never-treated units: too few for a comparison group"
+          + " (use --control notyet)");
+    }
   }
 
   /** Units per cohort, summed over its strata. */
@@ -371,10 +401,9 @@ public final class DidPanel {
     return sizes;
   }
 
-  private static void failIf(Object count, String what) {
-    long c = count == null ? 0 : ((Number) count).longValue();
-    if (c > 0) {
-      throw new UserError("malformed panel: " + c + " " + what);
+  private static void failIf(long count, String what) {
+    if (count > 0) {
+      throw new UserError("malformed panel: " + count + " " + what);
     }
   }
 }

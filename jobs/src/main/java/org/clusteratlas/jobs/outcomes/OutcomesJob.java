@@ -48,8 +48,9 @@ public final class OutcomesJob {
   private static final Logger LOG = LogManager.getLogger(OutcomesJob.class);
 
   /**
-   * Estimates run at once ({@link Concurrent}): each is a chain of small Spark jobs, and the variants,
-   * breakdown cells and treatments are independent; more only queue up on a 2-core machine.
+   * Estimates run at once ({@link Concurrent}): each is a chain of small Spark jobs, and the breakdown
+   * cells and treatments are independent; more only queue up on a 2-core machine. (The variants of one
+   * panel share its preparation instead: {@link DidEstimator#estimateEach}.)
    */
   private static final int CONCURRENT_ESTIMATES = 3;
 
@@ -111,26 +112,22 @@ public final class OutcomesJob {
       Dataset<Row> ep = FirmPanel.estimationPanel(outcomes, grantCohort, outcome).persist(StorageLevel.MEMORY_AND_DISK());
       EffectRows.Key key = EffectRows.Key.all("rnd_grant", outcome);
       manifest.step("cs " + outcome, () -> {
-        Map<String, Supplier<DidResult>> variants = new LinkedHashMap<>();
+        List<DidOptions> variants = new ArrayList<>();
         for (DidOptions.Control control : DidOptions.Control.values()) {
           for (DidOptions.Base b : DidOptions.Base.values()) {
-            variants.put(outcome + "/" + control.label + "/" + b.label,
-                () -> tryEstimate(ep, base.withControl(control).withBase(b), outcome));
+            variants.add(base.withControl(control).withBase(b));
           }
         }
-        Dataset<Row> shared = DidPanel.estimationColumns(ep).persist(StorageLevel.MEMORY_AND_DISK());
-        Map<String, DidResult> results;
-        try {
-          results = Concurrent.all(variants, CONCURRENT_ESTIMATES, "atlas-estimate");
-        } finally {
-          shared.unpersist();
-        }
-        results.forEach((name, r) -> {
-          if (r != null) {
-            rows.addAll(EffectRows.callawaySantAnna(key, r, settings.minFirms(), runId, true));
-            grant.put(name, r);
+        // the four variants share one preparation of the panel and one reduction to moments
+        for (DidEstimator.Attempt a : DidEstimator.estimateEach(ep, variants, false)) {
+          String name = outcome + "/" + a.options().control().label + "/" + a.options().base().label;
+          if (a.error() != null) {
+            notEstimated(name, a.error());
+          } else {
+            rows.addAll(EffectRows.callawaySantAnna(key, a.result(), settings.minFirms(), runId, true));
+            grant.put(name, a.result());
           }
-        });
+        }
       });
       manifest.step("naive " + outcome, () -> {
         List<Row> n = NaiveBeforeAfter.estimate(ep).collectAsList();
@@ -233,9 +230,13 @@ public final class OutcomesJob {
     try {
       return DidEstimator.estimate(ep, opt, false);
     } catch (UserError e) {
-      LOG.warn("outcomes: {} not estimated: {}", what, e.getMessage());
+      notEstimated(what, e);
       return null;
     }
+  }
+
+  private static void notEstimated(String what, UserError e) {
+    LOG.warn("outcomes: {} not estimated: {}", what, e.getMessage());
   }
 
   private long writeOverwrite(org.clusteratlas.datasets.schema.TableContract table, Dataset<Row> rows) {

@@ -160,6 +160,98 @@ class DidEdgeCaseTest {
   }
 
   @Test
+  void variantsOfOnePanelGiveWhatEachGivesAlone(SparkSession spark) {
+    Dataset<Row> mpdta = Mpdta.load().panel(spark, null);
+    DidOptions boot = DidOptions.defaults().withBootstrap(199, 7);
+    List<DidOptions> variants = new ArrayList<>();
+    for (DidOptions.Control control : DidOptions.Control.values()) {
+      for (DidOptions.Base b : DidOptions.Base.values()) {
+        variants.add(boot.withControl(control).withBase(b));
+      }
+    }
+    List<DidEstimator.Attempt> each = DidEstimator.estimateEach(mpdta, variants, false);
+    assertThat(each).extracting(DidEstimator.Attempt::options).containsExactlyElementsOf(variants);
+    for (DidEstimator.Attempt a : each) {
+      assertThat(a.error()).isNull();
+      assertSameEstimates(a.result(), DidEstimator.estimate(mpdta, a.options(), false));
+    }
+    // the comparison groups differ, so the cells do: one shared preparation must not blur them
+    assertThat(each.get(0).result().cell(2004, 2005).orElseThrow().att())
+        .isNotCloseTo(each.get(2).result().cell(2004, 2005).orElseThrow().att(), within(1e-6));
+  }
+
+  @Test
+  void aPanelWithoutNeverTreatedUnitsIsPreparedOncePerComparisonGroup(SparkSession spark) {
+    List<Row> rows = new ArrayList<>();
+    unit(rows, "A", 2, 1, 3, 4);
+    unit(rows, "B", 3, 2, 2, 6);
+    unit(rows, "C", 3, 0, 1, 5);
+    unit(rows, "D", 4, 1, 2, 2);
+    unit(rows, "E", 4, 3, 3, 5);
+    unit(rows, "F", 4, 0, 0, 1);
+    unit(rows, "G", 4, 2, 4, 4);
+    unit(rows, "H", 4, 1, 1, 1);
+    List<Row> padded = new ArrayList<>();
+    for (Row r : rows) { // a fourth period, so that cohort 4 is one of the panel's periods
+      padded.add(r);
+      if (r.getInt(1) == 3) {
+        padded.add(RowFactory.create(r.get(0), 4, r.get(2), r.getDouble(3) + 1, null));
+      }
+    }
+    DidPanel.Prepared never = DidPanel.prepare(df(spark, padded), ANALYTIC, false);
+    never.units().unpersist();
+    assertThat(never.controlSpecific()).isTrue();
+    assertThat(never.serves(ANALYTIC.withControl(DidOptions.Control.NOT_YET))).isFalse();
+    assertThat(never.serves(ANALYTIC.withBase(DidOptions.Base.UNIVERSAL))).isTrue();
+    List<DidOptions> variants = List.of(ANALYTIC, ANALYTIC.withControl(DidOptions.Control.NOT_YET));
+    List<DidEstimator.Attempt> each = DidEstimator.estimateEach(df(spark, padded), variants, false);
+    for (DidEstimator.Attempt a : each) {
+      assertSameEstimates(a.result(), DidEstimator.estimate(df(spark, padded), a.options(), false));
+    }
+    // never-treated controls: cohort 4 is the control, so cohort 3 has cells; not yet treated: it has its
+    // own cells only where cohort 4 is not yet treated either, so both sets are not the same
+    assertThat(each.get(0).result().estimates()).extracting(Estimate::att)
+        .isNotEqualTo(each.get(1).result().estimates().stream().map(Estimate::att).toList());
+  }
+
+  @Test
+  void aVariantThePanelCannotSupportGetsItsErrorAndTheOthersGoOn(SparkSession spark) {
+    List<Row> rows = new ArrayList<>();
+    unit(rows, "A", 2, 1, 3, 4);
+    unit(rows, "B", 3, 2, 2, 6);
+    unit(rows, "D", 0, 1, 2, 2);
+    // not-yet-treated first: its preparation is reused by the never-treated variant, which still checks
+    // that one never-treated unit is too few
+    List<DidEstimator.Attempt> each = DidEstimator.estimateEach(df(spark, rows),
+        List.of(ANALYTIC.withControl(DidOptions.Control.NOT_YET), ANALYTIC), false);
+    assertThat(each.get(0).error()).isNull();
+    assertThat(each.get(0).result().cell(2, 2)).isPresent();
+    assertThat(each.get(1).result()).isNull();
+    assertThat(each.get(1).error()).hasMessageContaining("only 1 never-treated units").hasMessageContaining("--control notyet");
+  }
+
+  private static void assertSameEstimates(DidResult shared, DidResult alone) {
+    assertThat(shared.notes()).isEqualTo(alone.notes());
+    assertThat(shared.estimates()).hasSameSizeAs(alone.estimates());
+    for (int k = 0; k < alone.estimates().size(); k++) {
+      Estimate a = alone.estimates().get(k);
+      Estimate b = shared.estimates().get(k);
+      String what = a.aggregation() + " " + a.cohort() + " " + a.year() + " " + a.eventTime();
+      assertThat(b.aggregation() + " " + b.cohort() + " " + b.year() + " " + b.eventTime()).isEqualTo(what);
+      assertThat(b.att()).as(what).isCloseTo(a.att(), within(1e-12));
+      if (a.se() == null) {
+        assertThat(b.se()).as(what).isNull();
+      } else {
+        assertThat(b.se()).as(what).isCloseTo(a.se(), within(1e-12));
+      }
+      if (a.seBoot() != null) {
+        assertThat(b.seBoot()).as(what).isCloseTo(a.seBoot(), within(1e-12));
+        assertThat(b.bandHigh()).as(what).isCloseTo(a.bandHigh(), within(1e-12));
+      }
+    }
+  }
+
+  @Test
   void missingYearsAreDroppedOrRefusedAsAsked(SparkSession spark) {
     List<Row> rows = base();
     rows.add(RowFactory.create("K", 1, 0, 5.0, null));
