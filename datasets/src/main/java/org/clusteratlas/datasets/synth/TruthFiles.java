@@ -231,11 +231,11 @@ final class TruthFiles {
       founding), so firms must be compared within founding years. And the comparison firms are selected
       too: a firm that never won, or has not won yet, had no good year, so its growth runs slightly below
       the winners' counterfactual (within founding years, at scale 1.0, the estimates exceed the planted
-      revenue effect by up to 0.006). And headcounts are whole persons, at least one: the log headcount of
-      a firm of a few members moves in steps and does not grow in parallel with the larger winners' (on
-      `firm_panel.csv` at scale 1.0, within founding years, log employment comes out 0.005–0.033 above the
-      planted effect with positive pre-trends; among firms with 10 or more members in every year it is
-      recovered).
+      revenue effect by up to 0.006). And log employment, an annual mean of whole-person monthly
+      headcounts, is not recovered as closely: on `firm_panel.csv` at scale 1.0, within founding years, it
+      comes out 0.005–0.033 above the planted effect with positive pre-trends, at every size at the panel's
+      start (among firms of 10–49 members +0.003 to +0.017, under 2 members up to +0.066), and strata of
+      founding year × start size do not remove it (the cause is not isolated).
       Later grants follow with probability ≈ 0.35–0.7 a year. The true effect is in `grant_effects.csv`
       (revenue +0.02 per year since the first grant up to +0.10; employment +0.012 per year up to +0.06).
 
