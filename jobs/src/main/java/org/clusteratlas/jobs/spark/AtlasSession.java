@@ -71,8 +71,9 @@ public final class AtlasSession {
    * broadcast hash table takes a whole page however few rows it holds; a broadcast table also stays in the
    * driver's block store with its page until the plan that made it is collected. A demo run allocated
    * 17 GB in such pages and broadcast chunks and kept 1.1–1.5 GB of 64 MB pages live (its collector
-   * paused for 40 s in all under the parallel collector). With 2 MB pages a national-scale task still addresses 16 GB (8,192 pages); broadcast chunks
-   * of 1 MB only mean more chunks for the few large tables. A cluster keeps Spark's sizes.
+   * paused for 40 s in all under the parallel collector). With 2 MB pages a national-scale task still
+   * addresses 16 GB (8,192 pages); broadcast chunks of 1 MB only mean more chunks for the few large
+   * tables. A cluster keeps Spark's sizes.
    */
   static Map<String, String> localBuffers(String master, Predicate<String> isSet) {
     if (!master.startsWith("local")) {
