@@ -21,7 +21,8 @@ final class FileCatalog implements Serializable {
   static final String TREATMENT_HEADER = "crn,first_grant_year,program_id,program_entry_year";
   static final String PANEL_FILE = "truth/firm_panel.csv";
   static final String PANEL_HEADER =
-      "crn,year,founded_year,first_grant_year,revenue,employment,log_revenue,log_employment";
+      "crn,year,founded_year,first_grant_year,revenue,employment,log_revenue,log_employment,"
+          + "log_employment_untreated";
 
   /**
    * @param source the raw source, null for a truth file written by the same writer

@@ -18,6 +18,8 @@ import java.io.Serializable;
  * @param leaf head-office leaf 시군구 (index into {@link Geography}) before a move
  * @param moveMonth month index from which the head office sits in {@code newLeaf}; -1 when it never moves
  * @param headcount firm-wide insured headcount per month (0 when not active)
+ * @param untreatedHeadcount the headcount per month the firm would have had without its grants (the same
+ *     draws without the effect); the same array as {@code headcount} for a firm never granted
  * @param firstGrantYear first national R&D grant year, 0 when never
  * @param projects number of R&D projects per fiscal year
  * @param programYear entry year per program (index into {@link Program}), 0 when never
@@ -27,7 +29,7 @@ import java.io.Serializable;
 record Firm(long index, String crn, String brn, NameStyle.LegalForm form, boolean legalPrefix, String stem,
     String suffix, String ceo, boolean englishListed, int division, String ksic5, int nts, int founded,
     int exited, int foundMonth, int exitMonth, double quality, int cluster, int leaf, int dong, int moveMonth,
-    int newLeaf, int newDong, int[] headcount, double wage, int firstGrantYear, byte[] projects,
+    int newLeaf, int newDong, int[] headcount, int[] untreatedHeadcount, double wage, int firstGrantYear, byte[] projects,
     int[] programYear, long[] revenue, long[] operatingProfit, long[] assets, int[] employees,
     boolean consolidated, double[] patentRate, Branch[] branches, String sizeClass) implements Serializable {
 

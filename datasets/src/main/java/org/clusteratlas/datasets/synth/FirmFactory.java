@@ -193,13 +193,21 @@ final class FirmFactory implements Serializable {
     // the last one: a path centred on mid-year would carry an eighth of the shock that selected a firm
     // into the year after its base year, and the staggered DiD would read it as effect (measured at
     // scale 0.1: +0.0045 log employment at event time 0, three standard errors)
+    // The untreated headcount (same draws, no effect) is kept for the truth panel: in whole persons the
+    // effect a firm realises is not the planted one (one more person is +41% at two members, nothing at
+    // one member and +1.2%), so the estimand on recorded headcounts needs both paths.
     int[] headcount = new int[months];
+    int[] untreated = firstGrant > 0 ? new int[months] : headcount;
     for (int m = Math.max(0, foundMonth); m < exitMonth; m++) {
       int y = first + m / 12;
       int k = y - first + 2;
       double level = base[k] + (base[k + 1] - base[k]) * (m % 12) / 12.0;
       double effect = firstGrant > 0 ? GrantEffect.logEmployment(y - firstGrant) : 0;
-      headcount[m] = Math.max(1, (int) Math.round(Math.exp(level + effect + path.normal(0, 0.02))));
+      double noise = path.normal(0, 0.02);
+      headcount[m] = persons(level + effect + noise);
+      if (untreated != headcount) {
+        untreated[m] = persons(level + noise);
+      }
     }
 
     // moves (the registry shows the latest address, so a move happens by the registry date)
@@ -317,8 +325,13 @@ final class FirmFactory implements Serializable {
 
     return new Firm(index, IdFactory.crn(index, form), IdFactory.hqBrn(index, id), form, legalPrefix, stem,
         suffix, ceo, englishListed, division, ksic5, nts, founded, exited, foundMonth, exitMonth, q, cluster,
-        leaf, dong, moveMonth, newLeaf, newDong, headcount, wage, firstGrant, projects, programYear, revenue,
+        leaf, dong, moveMonth, newLeaf, newDong, headcount, untreated, wage, firstGrant, projects, programYear, revenue,
         profit, assets, employees, consolidated, patentRate, branches.toArray(new Firm.Branch[0]), sizeClass);
+  }
+
+  /** A month's insured headcount at a log level: whole persons, at least one while the firm is open. */
+  private static int persons(double logLevel) {
+    return Math.max(1, (int) Math.round(Math.exp(logLevel)));
   }
 
   /** The firm this one is a sister of (shares its stem), or -1. */

@@ -26,7 +26,8 @@ final class FirmPanelLines {
    * One row per year the firm was insured in some month or filed accounts. Employment is the mean
    * headcount over the months it was insured (the pipeline's definition, before NPS lists it); the
    * founding year's revenue covers only the months since founding, so its log is left empty as the
-   * outcomes stage leaves it.
+   * outcomes stage leaves it. The untreated log headcount is what the firm would have had without its
+   * grants: its difference from the recorded one is the effect the firm realised in whole persons.
    */
   List<Row> rows(Firm f) {
     List<Row> rows = new ArrayList<>();
@@ -35,6 +36,7 @@ final class FirmPanelLines {
     for (int y = config.firstYear(); y <= config.lastYear(); y++) {
       int i = y - config.firstYear();
       double employment = Firm.meanInsured(f.headcount(), i);
+      double untreated = Firm.meanInsured(f.untreatedHeadcount(), i);
       long revenue = f.revenue()[i];
       if (employment == 0 && revenue <= 0) {
         continue;
@@ -44,7 +46,8 @@ final class FirmPanelLines {
           revenue > 0 ? String.valueOf(revenue) : "",
           employment > 0 ? fixed(employment) : "",
           revenue > 0 && y != founded ? fixed(Math.log(revenue)) : "",
-          employment > 0 ? fixed(Math.log(employment)) : "");
+          employment > 0 ? fixed(Math.log(employment)) : "",
+          untreated > 0 ? fixed(Math.log(untreated)) : "");
       long key = f.index() * config.years() + i;
       rows.add(SourceFileWriter.row(fid, key, key,
           line.getBytes(StandardCharsets.UTF_8), null, null));

@@ -188,7 +188,7 @@ final class TruthFiles {
       | `strong_clusters.csv` | `region_code,ksic_division,first_year,last_year,strength` | planted clusters; region codes are current-vintage leaf 시군구. |
       | `grant_effects.csv` | `outcome,years_since_first_grant,effect_log_points` | the true effect of a firm's first R&D grant, added to the natural log of the outcome (0.020 = +2%%), e = years since the first grant; 0 before it. |
       | `firm_treatment.csv` | `crn,first_grant_year,program_id,program_entry_year` | one row per firm, or one per program the firm entered (first_grant_year repeated); empty = never. |
-      | `firm_panel.csv` | `crn,year,founded_year,first_grant_year,revenue,employment,log_revenue,log_employment` | one row per firm and year it was insured in some month or filed accounts: true 매출액 in won (empty = no filing), mean insured headcount over the months it was insured, their natural logs (log_revenue empty in the founding year, whose accounts cover only the months since founding); first_grant_year 0 = never. `atlas did --panel truth/firm_panel.csv --unit crn --time year --cohort first_grant_year --outcome log_revenue --strata founded_year` estimates the grant effect with no linking in between. |
+      | `firm_panel.csv` | `crn,year,founded_year,first_grant_year,revenue,employment,log_revenue,log_employment,log_employment_untreated` | one row per firm and year it was insured in some month or filed accounts: true 매출액 in won (empty = no filing), mean insured headcount over the months it was insured, their natural logs (log_revenue empty in the founding year, whose accounts cover only the months since founding); first_grant_year 0 = never; log_employment_untreated is the log mean headcount the firm would have had without its grants (the same draws without the effect; equal to log_employment before the first grant and for firms never granted), so log_employment − log_employment_untreated is the effect it realised in whole persons. `atlas did --panel truth/firm_panel.csv --unit crn --time year --cohort first_grant_year --outcome log_revenue --strata founded_year` estimates the grant effect with no linking in between. |
       | `../_generation.json` | | configuration, dirt rates, seconds per stage, rows and bytes per source and file. |
 
       ## Planted structure
@@ -232,10 +232,12 @@ final class TruthFiles {
       too: a firm that never won, or has not won yet, had no good year, so its growth runs slightly below
       the winners' counterfactual (within founding years, at scale 1.0, the estimates exceed the planted
       revenue effect by up to 0.006). And log employment, an annual mean of whole-person monthly
-      headcounts, is not recovered as closely: on `firm_panel.csv` at scale 1.0, within founding years, it
-      comes out 0.005–0.033 above the planted effect with positive pre-trends, at every size at the panel's
-      start (among firms of 10–49 members +0.003 to +0.017, under 2 members up to +0.066), and strata of
-      founding year × start size do not remove it (the cause is not isolated).
+      headcounts, does not grow in parallel even without the effect: on `firm_panel.csv` (scale 0.1,
+      within founding years) the estimate on `log_employment_untreated`, where the effect is zero by
+      construction, is +0.006 at e = 0 to +0.024 at e = 8, and that is exactly how far the estimate on
+      `log_employment` exceeds the effect the winners realised (which is the planted one to within 0.003).
+      With headcounts in hundredths of a person the gap disappears, so it comes from counting whole
+      persons (at every size, most among the smallest firms), not from the estimator.
       Later grants follow with probability ≈ 0.35–0.7 a year. The true effect is in `grant_effects.csv`
       (revenue +0.02 per year since the first grant up to +0.10; employment +0.012 per year up to +0.06).
 

@@ -135,7 +135,7 @@ class NationalGeneratorTest {
   void firmPanelHoldsTheFiguresTheFinancialsWereWrittenFromAndTheTreatmentsCohorts() {
     Map<String, List<String>> panel = new HashMap<>();
     for (List<String> r : out.truth("firm_panel.csv")) {
-      assertThat(r).hasSize(8);
+      assertThat(r).hasSize(9);
       assertThat(panel.put(r.get(0) + "|" + r.get(1), r)).as("one row per firm and year").isNull();
     }
     Map<String, String> cohort = new HashMap<>();
@@ -143,6 +143,7 @@ class NationalGeneratorTest {
       cohort.put(r.get(0), r.get(1).isEmpty() ? "0" : r.get(1));
     }
     int treated = 0;
+    int largeTreatedYears = 0;
     for (List<String> r : panel.values()) {
       assertThat(r.get(3)).as("first grant of %s", r.get(0)).isEqualTo(cohort.get(r.get(0)));
       treated += r.get(3).equals("0") ? 0 : 1;
@@ -156,9 +157,24 @@ class NationalGeneratorTest {
       }
       if (!r.get(5).isEmpty()) {
         assertThat(Double.parseDouble(r.get(7))).isCloseTo(Math.log(Double.parseDouble(r.get(5))), within(1e-5));
+        int firstGrant = Integer.parseInt(r.get(3));
+        int year = Integer.parseInt(r.get(1));
+        if (firstGrant == 0 || year < firstGrant) {
+          assertThat(r.get(8)).as("untreated = recorded before any grant: %s", r).isEqualTo(r.get(7));
+        } else {
+          // each month's headcount is within half a person of its level on either path, so the realised
+          // effect is the planted one up to about one person over the smaller headcount
+          double recorded = Double.parseDouble(r.get(7));
+          double untreated = Double.parseDouble(r.get(8));
+          double smaller = Math.exp(Math.min(recorded, untreated));
+          assertThat(recorded - untreated).as("%s", r)
+              .isCloseTo(GrantEffect.logEmployment(year - firstGrant), within(1.05 / smaller));
+          largeTreatedYears += smaller >= 20 ? 1 : 0;
+        }
       }
     }
     assertThat(treated).isGreaterThan(10);
+    assertThat(largeTreatedYears).as("treated firm-years of 20 or more members, where the bound is tight").isGreaterThan(5);
 
     Set<String> dirty = new HashSet<>();
     for (List<String> d : out.truth("dirt.csv")) {
