@@ -236,8 +236,11 @@ final class TruthFiles {
       within founding years) the estimate on `log_employment_untreated`, where the effect is zero by
       construction, is +0.006 at e = 0 to +0.024 at e = 8, and that is exactly how far the estimate on
       `log_employment` exceeds the effect the winners realised (which is the planted one to within 0.003).
-      With headcounts in hundredths of a person the gap disappears, so it comes from counting whole
-      persons (at every size, most among the smallest firms), not from the estimator.
+      It comes from the floor of one insured member, not from the estimator: with headcounts in hundredths
+      of a person but at least one person the gap is the same; with the floor at a hundredth it is gone.
+      Likely (not proven): a winner was picked after a good year, which lifts it off the floor, while
+      comparison firms of the same recorded size are more often held there. Strata of size at the panel's
+      start do not remove it.
       Later grants follow with probability ≈ 0.35–0.7 a year. The true effect is in `grant_effects.csv`
       (revenue +0.02 per year since the first grant up to +0.10; employment +0.012 per year up to +0.06).
 
