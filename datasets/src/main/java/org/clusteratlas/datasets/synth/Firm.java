@@ -29,8 +29,8 @@ import java.io.Serializable;
 record Firm(long index, String crn, String brn, NameStyle.LegalForm form, boolean legalPrefix, String stem,
     String suffix, String ceo, boolean englishListed, int division, String ksic5, int nts, int founded,
     int exited, int foundMonth, int exitMonth, double quality, int cluster, int leaf, int dong, int moveMonth,
-    int newLeaf, int newDong, int[] headcount, int[] untreatedHeadcount, double wage, int firstGrantYear, byte[] projects,
-    int[] programYear, long[] revenue, long[] operatingProfit, long[] assets, int[] employees,
+    int newLeaf, int newDong, int[] headcount, int[] untreatedHeadcount, double wage, int firstGrantYear,
+    byte[] projects, int[] programYear, long[] revenue, long[] operatingProfit, long[] assets, int[] employees,
     boolean consolidated, double[] patentRate, Branch[] branches, String sizeClass) implements Serializable {
 
   /** A branch workplace (지점, 공장, or a construction site) with its own BRN (type 85) and NPS row. */

@@ -193,9 +193,10 @@ final class FirmFactory implements Serializable {
     // the last one: a path centred on mid-year would carry an eighth of the shock that selected a firm
     // into the year after its base year, and the staggered DiD would read it as effect (measured at
     // scale 0.1: +0.0045 log employment at event time 0, three standard errors)
-    // The untreated headcount (same draws, no effect) is kept for the truth panel: in whole persons the
-    // effect a firm realises is not the planted one (one more person is +41% at two members, nothing at
-    // one member and +1.2%), so the estimand on recorded headcounts needs both paths.
+    // The untreated headcount (same draws, no effect) is kept for the truth panel. In whole persons a
+    // firm's realised effect is not the planted one (one more person is +41% at two members; +1.2% of
+    // one member is nothing), though on average it nearly is; and the untreated path lets the truth
+    // panel tell a failure of parallel trends in the generated world from the effect.
     int[] headcount = new int[months];
     int[] untreated = firstGrant > 0 ? new int[months] : headcount;
     for (int m = Math.max(0, foundMonth); m < exitMonth; m++) {
@@ -325,8 +326,9 @@ final class FirmFactory implements Serializable {
 
     return new Firm(index, IdFactory.crn(index, form), IdFactory.hqBrn(index, id), form, legalPrefix, stem,
         suffix, ceo, englishListed, division, ksic5, nts, founded, exited, foundMonth, exitMonth, q, cluster,
-        leaf, dong, moveMonth, newLeaf, newDong, headcount, untreated, wage, firstGrant, projects, programYear, revenue,
-        profit, assets, employees, consolidated, patentRate, branches.toArray(new Firm.Branch[0]), sizeClass);
+        leaf, dong, moveMonth, newLeaf, newDong, headcount, untreated, wage, firstGrant, projects, programYear,
+        revenue, profit, assets, employees, consolidated, patentRate, branches.toArray(new Firm.Branch[0]),
+        sizeClass);
   }
 
   /** A month's insured headcount at a log level: whole persons, at least one while the firm is open. */
