@@ -79,7 +79,7 @@ public final class DidEstimator {
     if (owner) {
       columns.persist(StorageLevel.MEMORY_AND_DISK());
     }
-    List<DidPanel.Prepared> made = new ArrayList<>();
+    List<DidPanel.Prepared> made = new ArrayList<>(); // every preparation, released even if its moments fail
     List<Reduced> reduced = new ArrayList<>();
     List<Attempt> out = new ArrayList<>();
     try {
