@@ -26,7 +26,6 @@ import org.clusteratlas.datasets.schema.Silver;
 import org.clusteratlas.jobs.UserError;
 import org.clusteratlas.jobs.did.DidEstimator;
 import org.clusteratlas.jobs.did.DidOptions;
-import org.clusteratlas.jobs.did.DidPanel;
 import org.clusteratlas.jobs.did.DidResult;
 import org.clusteratlas.jobs.spark.Concurrent;
 import org.clusteratlas.jobs.tables.RunManifest;
