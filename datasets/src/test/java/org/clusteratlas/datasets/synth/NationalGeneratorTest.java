@@ -162,8 +162,9 @@ class NationalGeneratorTest {
         if (firstGrant == 0 || year < firstGrant) {
           assertThat(r.get(8)).as("untreated = recorded before any grant: %s", r).isEqualTo(r.get(7));
         } else {
-          // each month's headcount is within half a person of its level on either path, so the realised
-          // effect is the planted one up to about one person over the smaller headcount
+          // each month's headcount is within half a person of its level on either path (or held at one
+          // person, where the tolerance is wide anyway), so the realised effect is the planted one up to
+          // about one person over the smaller headcount
           double recorded = Double.parseDouble(r.get(7));
           double untreated = Double.parseDouble(r.get(8));
           double smaller = Math.exp(Math.min(recorded, untreated));
