@@ -15,7 +15,6 @@ import org.apache.commons.math3.linear.SingularMatrixException;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 import org.clusteratlas.jobs.UserError;
 
 /**
@@ -72,40 +71,39 @@ public final class DidEstimator {
    * its error, as {@link #estimate(Dataset, DidOptions, boolean)} would throw it, and the others go on.
    */
   public static List<Attempt> estimateEach(Dataset<Row> standardPanel, List<DidOptions> variants, boolean clustered) {
-    // each preparation reads the estimator's columns of the panel: cached here once for all of them
-    // (DidPanel.prepare finds the cached copy and leaves it to its owner)
-    Dataset<Row> columns = DidPanel.estimationColumns(standardPanel);
-    boolean owner = columns.storageLevel().equals(StorageLevel.NONE());
-    if (owner) {
-      columns.persist(StorageLevel.MEMORY_AND_DISK());
-    }
-    List<DidPanel.Prepared> made = new ArrayList<>(); // every preparation, released even if its moments fail
-    List<Reduced> reduced = new ArrayList<>();
-    List<Attempt> out = new ArrayList<>();
-    try {
-      for (DidOptions opt : variants) {
-        try {
-          Reduced r = reduced.stream().filter(x -> x.panel().serves(opt)).findFirst().orElse(null);
-          if (r == null) {
-            DidPanel.Prepared p = DidPanel.prepare(standardPanel, opt, clustered);
-            made.add(p);
-            r = new Reduced(p, CohortMoments.of(p));
-            reduced.add(r);
-          } else {
-            DidPanel.requireComparison(r.panel().cohortSize(0), opt);
-          }
-          out.add(new Attempt(opt, estimate(r.panel(), r.moments(), opt), null));
-        } catch (UserError e) {
-          out.add(new Attempt(opt, null, e));
+    // each preparation reads the estimator's columns of the panel: cached once around all of them
+    return DidPanel.withEstimationColumns(standardPanel, columns -> {
+      List<DidPanel.Prepared> made = new ArrayList<>(); // every preparation, released even if its moments fail
+      List<Reduced> reduced = new ArrayList<>();
+      List<Attempt> out = new ArrayList<>();
+      try {
+        for (DidOptions opt : variants) {
+          out.add(attempt(standardPanel, opt, clustered, made, reduced));
         }
+      } finally {
+        made.forEach(p -> p.units().unpersist());
       }
-    } finally {
-      made.forEach(p -> p.units().unpersist());
-      if (owner) {
-        columns.unpersist();
+      return out;
+    });
+  }
+
+  /** One variant: on a preparation made before that serves it, or on a new one. */
+  private static Attempt attempt(Dataset<Row> standardPanel, DidOptions opt, boolean clustered,
+      List<DidPanel.Prepared> made, List<Reduced> reduced) {
+    try {
+      Reduced r = reduced.stream().filter(x -> x.panel().serves(opt)).findFirst().orElse(null);
+      if (r == null) {
+        DidPanel.Prepared p = DidPanel.prepare(standardPanel, opt, clustered);
+        made.add(p);
+        r = new Reduced(p, CohortMoments.of(p));
+        reduced.add(r);
+      } else {
+        DidPanel.requireComparison(r.panel().cohortSize(0), opt);
       }
+      return new Attempt(opt, estimate(r.panel(), r.moments(), opt), null);
+    } catch (UserError e) {
+      return new Attempt(opt, null, e);
     }
-    return out;
   }
 
   /** A prepared panel and its moments, shared by the variants it serves. */

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -190,15 +191,22 @@ public final class DidPanel {
 
   /** Validates the standard long panel and applies the pre-processing rules. */
   public static Prepared prepare(Dataset<Row> panel, DidOptions opt, boolean clustered) {
+    return withEstimationColumns(panel, p -> prepareCached(p, opt, clustered));
+  }
+
+  /**
+   * Runs {@code body} on the panel's {@link #estimationColumns}, cached for its duration. A caller that
+   * estimates several variants of one panel caches it once around all of them ({@link
+   * DidEstimator#estimateEach}); a nested call finds that copy cached and leaves it to its owner.
+   */
+  static <T> T withEstimationColumns(Dataset<Row> panel, Function<Dataset<Row>, T> body) {
     Dataset<Row> p = estimationColumns(panel);
-    // a caller that estimates several variants of one panel at once caches it for all of them (see
-    // estimationColumns); only a panel nobody cached yet is cached, and released, here
     boolean owner = p.storageLevel().equals(StorageLevel.NONE());
     if (owner) {
       p.persist(StorageLevel.MEMORY_AND_DISK());
     }
     try {
-      return prepareCached(p, opt, clustered);
+      return body.apply(p);
     } finally {
       if (owner) {
         p.unpersist();
@@ -206,11 +214,8 @@ public final class DidPanel {
     }
   }
 
-  /**
-   * The columns of a standard long panel the estimator reads. Persisting this frame before estimating
-   * several variants of the panel at once lets them share one cached copy.
-   */
-  public static Dataset<Row> estimationColumns(Dataset<Row> panel) {
+  /** The columns of a standard long panel the estimator reads (cached by {@link #withEstimationColumns}). */
+  private static Dataset<Row> estimationColumns(Dataset<Row> panel) {
     Column stratum = Arrays.asList(panel.columns()).contains(STRATUM)
         ? col(STRATUM).cast(DataTypes.StringType) : lit(null).cast(DataTypes.StringType);
     return panel.select(col(UNIT), col(TIME), col(COHORT), col(Y), col(CLUSTER), stratum.as(STRATUM));
