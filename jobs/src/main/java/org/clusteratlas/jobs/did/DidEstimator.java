@@ -72,7 +72,7 @@ public final class DidEstimator {
    */
   public static List<Attempt> estimateEach(Dataset<Row> standardPanel, List<DidOptions> variants, boolean clustered) {
     // each preparation reads the estimator's columns of the panel: cached once around all of them
-    return DidPanel.withEstimationColumns(standardPanel, columns -> {
+    return DidPanel.withEstimationColumns(standardPanel, null, columns -> {
       List<DidPanel.Prepared> made = new ArrayList<>(); // every preparation, released even if its moments fail
       List<Reduced> reduced = new ArrayList<>();
       List<Attempt> out = new ArrayList<>();
@@ -82,6 +82,41 @@ public final class DidEstimator {
         }
       } finally {
         made.forEach(p -> p.units().unpersist());
+      }
+      return out;
+    });
+  }
+
+  /**
+   * Estimates one variant in each cell of a panel (a region, an industry, a treatment with its own
+   * comparison units), each as {@link #estimate(Dataset, DidOptions, boolean)} would on the cell's rows
+   * alone, in the given order. The cells share one preparation and one reduction to moments, so a breakdown
+   * over dozens of cells costs a few passes over the panel instead of a few per cell; only the bootstrap
+   * reads each cell's units on its own. A cell the estimator cannot support gets its error.
+   *
+   * @param cellColumn the panel's column naming each row's cell (rows of other cells are left out)
+   */
+  public static Map<String, Attempt> estimateCells(Dataset<Row> panel, String cellColumn, List<String> cells,
+      DidOptions opt, boolean clustered) {
+    return DidPanel.withEstimationColumns(panel, cellColumn, columns -> {
+      DidPanel.Cells prepared = DidPanel.prepareCells(columns, cells, opt, clustered);
+      Map<String, CohortMoments> moments = prepared.prepared().isEmpty() ? Map.of()
+          : CohortMoments.ofCells(prepared.units(), prepared.prepared());
+      Map<String, Attempt> out = new LinkedHashMap<>();
+      for (String cell : cells) {
+        UserError error = prepared.errors().get(cell);
+        if (error == null) {
+          try {
+            out.put(cell, new Attempt(opt, estimate(prepared.prepared().get(cell), moments.get(cell), opt), null));
+          } catch (UserError e) {
+            out.put(cell, new Attempt(opt, null, e));
+          }
+        } else {
+          out.put(cell, new Attempt(opt, null, error));
+        }
+      }
+      if (prepared.units() != null) {
+        prepared.units().unpersist();
       }
       return out;
     });

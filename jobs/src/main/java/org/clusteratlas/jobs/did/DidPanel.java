@@ -14,8 +14,14 @@ import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -191,16 +197,36 @@ public final class DidPanel {
 
   /** Validates the standard long panel and applies the pre-processing rules. */
   public static Prepared prepare(Dataset<Row> panel, DidOptions opt, boolean clustered) {
-    return withEstimationColumns(panel, p -> prepareCached(p, opt, clustered));
+    return withEstimationColumns(panel, null, p -> {
+      Cells cells = prepareCells(p, List.of(WHOLE_PANEL), opt, clustered);
+      if (cells.errors().containsKey(WHOLE_PANEL)) {
+        throw cells.errors().get(WHOLE_PANEL);
+      }
+      return cells.prepared().get(WHOLE_PANEL);
+    });
   }
+
+  /** The column of the estimation columns naming each row's cell; a single panel is one cell, "". */
+  static final String CELL = "cell";
+  private static final String WHOLE_PANEL = "";
+
+  /**
+   * The cells of a panel prepared at once: for each cell the {@link Prepared} that {@link #prepare} gives
+   * on the cell's rows alone, or the error it throws. The prepared cells' units are one table ({@code
+   * units}, with the cell column); each cell's {@link Prepared#units()} is its part of it.
+   */
+  record Cells(Dataset<Row> units, Map<String, Prepared> prepared, Map<String, UserError> errors) {}
 
   /**
    * Runs {@code body} on the panel's {@link #estimationColumns}, cached for its duration. A caller that
    * estimates several variants of one panel caches it once around all of them ({@link
    * DidEstimator#estimateEach}); a nested call finds that copy cached and leaves it to its owner.
+   *
+   * @param cellColumn the panel's column that cuts it into cells ({@link DidEstimator#estimateCells}), or
+   *                   null for one panel
    */
-  static <T> T withEstimationColumns(Dataset<Row> panel, Function<Dataset<Row>, T> body) {
-    Dataset<Row> p = estimationColumns(panel);
+  static <T> T withEstimationColumns(Dataset<Row> panel, String cellColumn, Function<Dataset<Row>, T> body) {
+    Dataset<Row> p = estimationColumns(panel, cellColumn);
     boolean owner = p.storageLevel().equals(StorageLevel.NONE());
     if (owner) {
       p.persist(StorageLevel.MEMORY_AND_DISK());
@@ -215,25 +241,52 @@ public final class DidPanel {
   }
 
   /** The columns of a standard long panel the estimator reads (cached by {@link #withEstimationColumns}). */
-  private static Dataset<Row> estimationColumns(Dataset<Row> panel) {
+  private static Dataset<Row> estimationColumns(Dataset<Row> panel, String cellColumn) {
     Column stratum = Arrays.asList(panel.columns()).contains(STRATUM)
         ? col(STRATUM).cast(DataTypes.StringType) : lit(null).cast(DataTypes.StringType);
-    return panel.select(col(UNIT), col(TIME), col(COHORT), col(Y), col(CLUSTER), stratum.as(STRATUM));
+    Column cell = cellColumn == null ? lit(WHOLE_PANEL) : col(cellColumn).cast(DataTypes.StringType);
+    return panel.select(cell.as(CELL), col(UNIT), col(TIME), col(COHORT), col(Y), col(CLUSTER), stratum.as(STRATUM));
   }
 
-  private static Prepared prepareCached(Dataset<Row> p, DidOptions opt, boolean clustered) {
-    int[] allPeriods = p.select(TIME).filter(col(TIME).isNotNull().and(col(TIME).notEqual(Integer.MIN_VALUE)))
-        .distinct().orderBy(TIME).collectAsList().stream().mapToInt(r -> r.getInt(0)).toArray();
-    if (allPeriods.length < 2) {
-      throw new UserError("the panel needs at least two periods with a valid time, found " + allPeriods.length);
+  /**
+   * What the rules decided for one cell before its units are built: the periods kept, the notes, the units
+   * per (cohort, stratum) and the cohort that becomes the never-treated group when the cell has none.
+   */
+  private record Plan(int[] periods, List<String> notes, TreeMap<Integer, TreeMap<String, Long>> groupSizes,
+      List<Integer> estimated, Integer controlCohort, boolean neverTreated, long totalUnits, boolean stratified) {}
+
+  /**
+   * Prepares every cell of the estimation columns in one pass of each kind (periods, per-unit checks,
+   * group sizes, unit table), applying to each cell the rules {@link #prepare} applies to a panel. A value
+   * that differs between cells (a cell's first and last period, the cohort it recodes) enters the plan as
+   * a per-cell expression.
+   */
+  static Cells prepareCells(Dataset<Row> p, List<String> cells, DidOptions opt, boolean clustered) {
+    Map<String, UserError> errors = new HashMap<>();
+    Map<String, int[]> cellPeriods = new HashMap<>();
+    Dataset<Row> validTimes = p.filter(col(CELL).isin(cells.toArray()))
+        .filter(col(TIME).isNotNull().and(col(TIME).notEqual(Integer.MIN_VALUE)));
+    Map<String, List<Integer>> found = new HashMap<>();
+    for (Row r : validTimes.select(CELL, TIME).distinct().orderBy(TIME).collectAsList()) { // cells × periods
+      found.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r.getInt(1));
     }
-    List<String> notes = new ArrayList<>();
-    int first = allPeriods[0];
-    int last = allPeriods[allPeriods.length - 1];
+    List<String> live = new ArrayList<>();
+    for (String cell : cells) {
+      int[] periods = found.getOrDefault(cell, List.of()).stream().mapToInt(Integer::intValue).toArray();
+      if (periods.length < 2) {
+        errors.put(cell, new UserError("the panel needs at least two periods with a valid time, found " + periods.length));
+      } else {
+        cellPeriods.put(cell, periods);
+        live.add(cell);
+      }
+    }
+    if (live.isEmpty()) {
+      return new Cells(null, Map.of(), errors);
+    }
     int delta = opt.anticipation();
 
     // one pass over the units checks the input and counts what the pre-processing rules will do
-    Dataset<Row> perUnit = p.groupBy(UNIT).agg(
+    Dataset<Row> perUnit = p.filter(col(CELL).isin(live.toArray())).groupBy(CELL, UNIT).agg(
         min(COHORT).as(COHORT), max(COHORT).as("cohort_max"),
         min(CLUSTER).as(CLUSTER), max(CLUSTER).as("cluster_max"),
         min(STRATUM).as(STRATUM), max(STRATUM).as("stratum_max"), count(STRATUM).as("strata_present"),
@@ -244,33 +297,155 @@ public final class DidPanel {
         sum(when(lit(clustered).and(col(CLUSTER).isNull()), 1).otherwise(0)).as("no_cluster"))
         // read by the checks with the group sizes, and by the unit table below: aggregated once, not twice
         .localCheckpoint(false);
+    Column first = perCell(live, c -> cellPeriods.get(c)[0]);
+    Column last = perCell(live, c -> cellPeriods.get(c)[cellPeriods.get(c).length - 1]);
     // rule 1: treated after the window = never treated within it
-    Column recoded = when(col(COHORT).gt(last + delta), lit(0)).otherwise(col(COHORT));
+    Column recoded = when(col(COHORT).gt(last.plus(delta)), lit(0)).otherwise(col(COHORT));
     // rule 2: no pre-period → cannot be estimated
-    Column treatedAtStart = col(COHORT).gt(0).and(col(COHORT).leq(first + delta));
-    Column complete = col("times").equalTo(allPeriods.length).and(col("ys_present").equalTo(allPeriods.length));
+    Column treatedAtStart = col(COHORT).gt(0).and(col(COHORT).leq(first.plus(delta)));
+    Column periodCount = perCell(live, c -> cellPeriods.get(c).length);
+    Column complete = col("times").equalTo(periodCount).and(col("ys_present").equalTo(periodCount));
     Column keptUnit = functions.not(treatedAtStart).and(complete);
-    // One pass over the units for the checks and the group sizes: grouped by (cohort, stratum) of the units
-    // kept — every other unit falls in one group with a null key — and the checks' counts summed here.
-    List<Row> byGroup = perUnit.groupBy(when(keptUnit, recoded).as(COHORT),
+    // One pass over the units for the checks and the group sizes: grouped by cell and (cohort, stratum) of
+    // the units kept — every other unit falls in one group of its cell with a null key — and the checks'
+    // counts summed here.
+    List<Row> byGroup = perUnit.groupBy(col(CELL), when(keptUnit, recoded).as(COHORT),
         when(keptUnit, coalesce(col(STRATUM), lit(""))).as(STRATUM)).agg(
         sum(when(col(UNIT).isNull(), col("rows")).otherwise(0)),
         sum(col("bad_time")), sum(col("bad_cohort")), sum(col("neg_cohort")), sum(col("no_cluster")),
         sum(when(col(COHORT).notEqual(col("cohort_max")), 1).otherwise(0)),
         sum(when(col(CLUSTER).notEqual(col("cluster_max")), 1).otherwise(0)),
         sum(when(col("rows").notEqual(col("times")), 1).otherwise(0)),
-        sum(when(col(COHORT).gt(last + delta), 1).otherwise(0)),
+        sum(when(col(COHORT).gt(last.plus(delta)), 1).otherwise(0)),
         sum(when(treatedAtStart, 1).otherwise(0)),
         sum(when(functions.not(treatedAtStart).and(functions.not(complete)), 1).otherwise(0)),
         count(lit(1)).as("units"),
         sum(col("strata_present")), sum(col("rows").minus(col("strata_present"))),
         sum(when(col(STRATUM).notEqual(col("stratum_max")), 1).otherwise(0))).collectAsList();
-    long[] counts = new long[15];
+    Map<String, long[]> counts = new HashMap<>();
+    Map<String, TreeMap<Integer, TreeMap<String, Long>>> groupSizes = new HashMap<>();
     for (Row r : byGroup) {
-      for (int i = 0; i < counts.length; i++) {
-        counts[i] += r.isNullAt(2 + i) ? 0 : r.getLong(2 + i);
+      long[] c = counts.computeIfAbsent(r.getString(0), k -> new long[15]);
+      for (int i = 0; i < c.length; i++) {
+        c[i] += r.isNullAt(3 + i) ? 0 : r.getLong(3 + i);
+      }
+      TreeMap<Integer, TreeMap<String, Long>> sizes = groupSizes.computeIfAbsent(r.getString(0), k -> new TreeMap<>());
+      if (!r.isNullAt(1)) {
+        sizes.computeIfAbsent(r.getInt(1), k -> new TreeMap<>()).put(r.getString(2), r.<Long>getAs("units"));
       }
     }
+    Map<String, Plan> plans = new LinkedHashMap<>();
+    for (String cell : live) {
+      try {
+        plans.put(cell, plan(cellPeriods.get(cell), counts.get(cell), groupSizes.get(cell), opt));
+      } catch (UserError e) {
+        errors.put(cell, e);
+      }
+    }
+    if (plans.isEmpty()) {
+      return new Cells(null, Map.of(), errors);
+    }
+    List<String> planned = List.copyOf(plans.keySet());
+
+    // a cell without never-treated units and never-treated controls: its last cohort becomes the control
+    Column cohort = recoded;
+    for (Map.Entry<String, Plan> e : plans.entrySet()) {
+      if (e.getValue().controlCohort() != null) {
+        cohort = when(col(CELL).equalTo(e.getKey()).and(recoded.equalTo(e.getValue().controlCohort())), lit(0))
+            .otherwise(cohort);
+      }
+    }
+    Dataset<Row> kept = perUnit.filter(keptUnit.and(col(CELL).isin(planned.toArray())))
+        .select(col(CELL), col(UNIT), cohort.as(COHORT), col(CLUSTER), coalesce(col(STRATUM), lit("")).as(STRATUM));
+
+    // outcome j of a unit is its value in its cell's j-th period (cells may keep different periods)
+    int width = plans.values().stream().mapToInt(pl -> pl.periods().length).max().orElseThrow();
+    Column[] perPeriod = new Column[width];
+    TreeSet<Integer> anyPeriod = new TreeSet<>();
+    for (int j = 0; j < width; j++) {
+      final int jj = j;
+      Column period = perCell(planned, c -> plans.get(c).periods().length > jj ? plans.get(c).periods()[jj] : null);
+      perPeriod[j] = max(when(col(TIME).equalTo(period), col(Y))).as("y" + j);
+    }
+    plans.values().forEach(pl -> Arrays.stream(pl.periods()).forEach(anyPeriod::add));
+    Dataset<Row> wide = p.filter(col(CELL).isin(planned.toArray()).and(col(TIME).isin(anyPeriod.toArray())))
+        .groupBy(CELL, UNIT).agg(perPeriod[0], Arrays.copyOfRange(perPeriod, 1, perPeriod.length));
+    Column[] shifted = new Column[width];
+    for (int j = 0; j < width; j++) {
+      shifted[j] = col("y" + j).minus(col("y0"));
+    }
+    Column periodsKept = perCell(planned, c -> plans.get(c).periods().length);
+    Column ys = plans.values().stream().allMatch(pl -> pl.periods().length == width)
+        ? array(shifted) : functions.slice(array(shifted), lit(1), periodsKept);
+    Column clusterKey = clustered ? col(CLUSTER) : col(UNIT);
+    Map<String, Long> n = new HashMap<>();
+    plans.forEach((c, pl) -> n.put(c, cohortSizes(pl.groupSizes()).values().stream().mapToLong(Long::longValue).sum()));
+    long allUnits = n.values().stream().mapToLong(Long::longValue).sum();
+    Dataset<Row> units = kept.join(wide, new String[] {CELL, UNIT}).coalesce(unitPartitions(p.sparkSession()
+            .sparkContext().defaultParallelism(), allUnits)).localCheckpoint(true)
+        .select(col(CELL), col(UNIT), col(COHORT), col(CLUSTER), col(STRATUM), ys.as(YS),
+            xxhash64(clusterKey).as(CLUSTER_HASH));
+    Map<String, Long> clusters = new HashMap<>(n);
+    if (clustered) {
+      for (Row r : units.groupBy(CELL).agg(countDistinct(CLUSTER)).collectAsList()) { // one row per cell
+        clusters.put(r.getString(0), r.getLong(1));
+      }
+    }
+    Map<String, Prepared> prepared = new LinkedHashMap<>();
+    plans.forEach((c, pl) -> {
+      TreeMap<Integer, Long> sizes = cohortSizes(pl.groupSizes());
+      List<Integer> groupCohorts = new ArrayList<>();
+      List<String> groupStrata = new ArrayList<>();
+      pl.groupSizes().forEach((g, byStratum) -> byStratum.keySet().forEach(s -> {
+        groupCohorts.add(g);
+        groupStrata.add(s);
+      }));
+      List<String> notes = new ArrayList<>(pl.notes());
+      if (pl.stratified()) {
+        notes.add("parallel trends assumed within " + new TreeSet<>(groupStrata).size()
+            + " strata (treated units compared with comparison units of their own stratum)");
+      }
+      prepared.put(c, new Prepared(pl.periods(), planned.size() == 1 ? units : units.filter(col(CELL).equalTo(c)),
+          n.get(c), clusters.get(c), pl.estimated().stream().mapToInt(Integer::intValue).toArray(),
+          sizes.keySet().stream().mapToInt(Integer::intValue).toArray(),
+          sizes.values().stream().mapToLong(Long::longValue).toArray(),
+          groupCohorts.stream().mapToInt(Integer::intValue).toArray(), groupStrata.toArray(String[]::new),
+          clustered, List.copyOf(notes), pl.totalUnits() - n.get(c), opt, !pl.neverTreated()));
+    });
+    return new Cells(units, prepared, errors);
+  }
+
+  /**
+   * A value per cell as a column: a literal when every cell has the same value (a single panel always),
+   * else a choice on the cell column. Null values stay null.
+   */
+  private static Column perCell(List<String> cells, Function<String, Integer> value) {
+    Set<Integer> distinct = new HashSet<>();
+    cells.forEach(c -> distinct.add(value.apply(c)));
+    if (distinct.size() == 1) {
+      Integer v = distinct.iterator().next();
+      return v == null ? lit(null).cast(DataTypes.IntegerType) : lit(v);
+    }
+    Column out = lit(null).cast(DataTypes.IntegerType);
+    for (String c : cells) {
+      Integer v = value.apply(c);
+      if (v != null) {
+        out = when(col(CELL).equalTo(c), lit(v)).otherwise(out);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The checks and the rules for one cell's counts ({@code counts} in the order of the aggregation above)
+   * and group sizes; throws the cell's {@link UserError}.
+   */
+  private static Plan plan(int[] allPeriods, long[] counts, TreeMap<Integer, TreeMap<String, Long>> groupSizes,
+      DidOptions opt) {
+    List<String> notes = new ArrayList<>();
+    int first = allPeriods[0];
+    int last = allPeriods[allPeriods.length - 1];
+    int delta = opt.anticipation();
     failIf(counts[0], "rows without a unit id");
     failIf(counts[1], "rows whose time is missing or not a whole number");
     failIf(counts[2], "rows whose cohort is missing or not a whole number (code never-treated units as 0)");
@@ -301,15 +476,6 @@ public final class DidPanel {
       }
       notes.add(incomplete + " units missing a period or an outcome value are dropped to balance the panel (R did's default)");
     }
-    Dataset<Row> kept = perUnit.filter(keptUnit)
-        .select(col(UNIT), recoded.as(COHORT), col(CLUSTER), coalesce(col(STRATUM), lit("")).as(STRATUM));
-
-    TreeMap<Integer, TreeMap<String, Long>> groupSizes = new TreeMap<>();
-    for (Row r : byGroup) {
-      if (!r.isNullAt(0)) {
-        groupSizes.computeIfAbsent(r.getInt(0), k -> new TreeMap<>()).put(r.getString(1), r.<Long>getAs("units"));
-      }
-    }
     TreeMap<Integer, Long> sizes = cohortSizes(groupSizes);
     if (sizes.isEmpty()) {
       throw new UserError("no units left after pre-processing (" + String.join("; ", notes) + ")");
@@ -325,12 +491,12 @@ public final class DidPanel {
       throw new UserError("no treated units left after pre-processing" + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")"));
     }
     boolean neverTreated = sizes.containsKey(0);
+    Integer controlCohort = null;
     if (!neverTreated) {
       int gMax = estimated.get(estimated.size() - 1);
       periods = Arrays.stream(allPeriods).filter(t -> t < gMax - delta).toArray();
       if (opt.control() == DidOptions.Control.NEVER) {
-        final int gm = gMax;
-        kept = kept.withColumn(COHORT, when(col(COHORT).equalTo(gm), lit(0)).otherwise(col(COHORT)));
+        controlCohort = gMax;
         groupSizes.put(0, groupSizes.remove(gMax));
         sizes = cohortSizes(groupSizes);
         notes.add("no never-treated units: cohort " + gMax + " serves as the never-treated group and periods from "
@@ -354,41 +520,7 @@ public final class DidPanel {
         notes.add("cohort " + g + " has only " + sizes.get(g) + " units: its estimates are imprecise");
       }
     }
-
-    Column[] perPeriod = new Column[periods.length];
-    for (int j = 0; j < periods.length; j++) {
-      perPeriod[j] = max(when(col(TIME).equalTo(periods[j]), col(Y))).as("y" + j);
-    }
-    final int[] keptPeriods = periods;
-    Dataset<Row> wide = p.filter(col(TIME).isin(Arrays.stream(keptPeriods).boxed().toArray()))
-        .groupBy(UNIT).agg(perPeriod[0], Arrays.copyOfRange(perPeriod, 1, perPeriod.length));
-    Column[] shifted = new Column[periods.length];
-    for (int j = 0; j < periods.length; j++) {
-      shifted[j] = col("y" + j).minus(col("y0"));
-    }
-    Column clusterKey = clustered ? col(CLUSTER) : col(UNIT);
-    long n = sizes.values().stream().mapToLong(Long::longValue).sum();
-    Dataset<Row> units = kept.join(wide, UNIT).coalesce(unitPartitions(p.sparkSession().sparkContext()
-            .defaultParallelism(), n)).localCheckpoint(true)
-        .select(col(UNIT), col(COHORT), col(CLUSTER), col(STRATUM), array(shifted).as(YS),
-            xxhash64(clusterKey).as(CLUSTER_HASH));
-    long clusters = clustered ? units.select(CLUSTER).distinct().count() : n;
-    int[] all = sizes.keySet().stream().mapToInt(Integer::intValue).toArray();
-    long[] sz = sizes.values().stream().mapToLong(Long::longValue).toArray();
-    long dropped = totalUnits - n;
-    List<Integer> groupCohorts = new ArrayList<>();
-    List<String> groupStrata = new ArrayList<>();
-    groupSizes.forEach((g, byStratum) -> byStratum.keySet().forEach(s -> {
-      groupCohorts.add(g);
-      groupStrata.add(s);
-    }));
-    if (stratified) {
-      notes.add("parallel trends assumed within " + new java.util.TreeSet<>(groupStrata).size()
-          + " strata (treated units compared with comparison units of their own stratum)");
-    }
-    return new Prepared(periods, units, n, clusters, estimated.stream().mapToInt(Integer::intValue).toArray(),
-        all, sz, groupCohorts.stream().mapToInt(Integer::intValue).toArray(), groupStrata.toArray(String[]::new),
-        clustered, List.copyOf(notes), dropped, opt, !neverTreated);
+    return new Plan(periods, notes, groupSizes, estimated, controlCohort, neverTreated, totalUnits, stratified);
   }
 
   /** Never-treated units as the comparison group need a few of them (R warns; here it is an error). */

@@ -47,9 +47,10 @@ public final class OutcomesJob {
   private static final Logger LOG = LogManager.getLogger(OutcomesJob.class);
 
   /**
-   * Estimates run at once ({@link Concurrent}): each is a chain of small Spark jobs, and the breakdown
-   * cells and treatments are independent; more only queue up on a 2-core machine. (The variants of one
-   * panel share its preparation instead: {@link DidEstimator#estimateEach}.)
+   * The secondary treatments' estimates for the outcomes run at once ({@link Concurrent}): each is a chain
+   * of small Spark jobs; more only queue up on a 2-core machine. (The variants of one panel share its
+   * preparation instead, {@link DidEstimator#estimateEach}, and so do the cells of a breakdown and the
+   * treatments of one outcome, {@link DidEstimator#estimateCells}.)
    */
   private static final int CONCURRENT_ESTIMATES = 3;
 
@@ -158,23 +159,23 @@ public final class OutcomesJob {
     return new Result(runId, firmYears, effectRows, grant, naive, matched, seconds);
   }
 
-  /** CS (never-treated, varying base) within each home region or KSIC division with enough treated firms. */
+  /**
+   * CS (never-treated, varying base) within each home region or KSIC division with enough treated firms, all
+   * cells estimated together ({@link DidEstimator#estimateCells}).
+   */
   private List<Row> breakdown(Dataset<Row> ep, String column, String kind, String outcome, DidOptions opt, String runId) {
     List<Row> out = new ArrayList<>();
-    List<Row> cells = ep.filter(col(column).isNotNull()).groupBy(column)
+    List<String> cells = ep.filter(col(column).isNotNull()).groupBy(column)
         .agg(countDistinct(when(col("cohort").gt(0), col("unit"))).as("treated"))
-        .filter(col("treated").geq(settings.minFirms())).orderBy(column).collectAsList();
-    Map<String, Supplier<DidResult>> estimates = new LinkedHashMap<>();
-    for (Row cell : cells) {
-      String value = cell.getString(0);
-      estimates.put(value,
-          () -> tryEstimate(ep.filter(col(column).equalTo(value)), opt, outcome + " " + kind + "=" + value));
-    }
-    Concurrent.all(estimates, CONCURRENT_ESTIMATES, "atlas-estimate").forEach((value, r) -> {
-      if (r != null) {
+        .filter(col("treated").geq(settings.minFirms())).orderBy(column).collectAsList()
+        .stream().map(r -> r.getString(0)).toList();
+    DidEstimator.estimateCells(ep, column, cells, opt, false).forEach((value, a) -> {
+      if (a.error() != null) {
+        notEstimated(outcome + " " + kind + "=" + value, a.error());
+      } else {
         EffectRows.Key key = new EffectRows.Key("rnd_grant", outcome, kind, kind.equals("region") ? value : "",
             kind.equals("cluster") ? value : "");
-        out.addAll(EffectRows.callawaySantAnna(key, r, settings.minFirms(), runId, false));
+        out.addAll(EffectRows.callawaySantAnna(key, a.result(), settings.minFirms(), runId, false));
       }
     });
     return out;
@@ -201,37 +202,37 @@ public final class OutcomesJob {
       String id = r.getString(0);
       treatments.put("roster:" + id, new Column[] {element_at(col("program_entry"), id), lit(true)});
     }
-    Map<String, Supplier<List<Row>>> slices = new LinkedHashMap<>();
-    for (Map.Entry<String, Column[]> t : treatments.entrySet()) {
-      for (String outcome : settings.outcomes()) {
-        slices.put(t.getKey() + " " + outcome, () -> {
-          List<Row> rows = new ArrayList<>();
-          Dataset<Row> ep = FirmPanel.estimationPanel(outcomes.filter(t.getValue()[1]), t.getValue()[0], outcome);
-          EffectRows.Key key = EffectRows.Key.all(t.getKey(), outcome);
-          DidResult r = tryEstimate(ep, opt, t.getKey() + " " + outcome);
-          if (r != null) {
-            rows.addAll(EffectRows.callawaySantAnna(key, r, settings.minFirms(), runId, false));
-          }
+    // per outcome, every treatment's panel is a cell of one panel (never-granted firms are in each), and
+    // the cells are estimated together
+    Map<String, Supplier<List<Row>>> byOutcome = new LinkedHashMap<>();
+    for (String outcome : settings.outcomes()) {
+      byOutcome.put(outcome, () -> {
+        List<Row> rows = new ArrayList<>();
+        Dataset<Row> cells = null;
+        for (Map.Entry<String, Column[]> t : treatments.entrySet()) {
+          Dataset<Row> ep = FirmPanel.estimationPanel(outcomes.filter(t.getValue()[1]), t.getValue()[0], outcome)
+              .withColumn("treatment", lit(t.getKey()));
+          cells = cells == null ? ep : cells.unionByName(ep);
           if (t.getKey().startsWith("roster:")) {
-            rows.addAll(EffectRows.simple(key, "naive_before_after", "none",
+            rows.addAll(EffectRows.simple(EffectRows.Key.all(t.getKey(), outcome), "naive_before_after", "none",
                 NaiveBeforeAfter.estimate(ep).collectAsList(), settings.minFirms(), z, EffectRows.NAIVE_VERSION, runId));
           }
-          return rows;
-        });
-      }
+        }
+        if (cells != null) {
+          DidEstimator.estimateCells(cells, "treatment", List.copyOf(treatments.keySet()), opt, false).forEach((t, a) -> {
+            if (a.error() != null) {
+              notEstimated(t + " " + outcome, a.error());
+            } else {
+              rows.addAll(EffectRows.callawaySantAnna(EffectRows.Key.all(t, outcome), a.result(), settings.minFirms(),
+                  runId, false));
+            }
+          });
+        }
+        return rows;
+      });
     }
-    Concurrent.all(slices, CONCURRENT_ESTIMATES, "atlas-estimate").values().forEach(out::addAll);
+    Concurrent.all(byOutcome, CONCURRENT_ESTIMATES, "atlas-estimate").values().forEach(out::addAll);
     return out;
-  }
-
-  /** A sample too small or degenerate for the estimator is skipped (and logged), not fatal for the stage. */
-  private static DidResult tryEstimate(Dataset<Row> ep, DidOptions opt, String what) {
-    try {
-      return DidEstimator.estimate(ep, opt, false);
-    } catch (UserError e) {
-      notEstimated(what, e);
-      return null;
-    }
   }
 
   private static void notEstimated(String what, UserError e) {

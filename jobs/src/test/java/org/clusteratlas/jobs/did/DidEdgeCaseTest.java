@@ -230,7 +230,7 @@ class DidEdgeCaseTest {
     assertThat(each.get(1).error()).hasMessageContaining("only 1 never-treated units").hasMessageContaining("--control notyet");
   }
 
-  private static void assertSameEstimates(DidResult shared, DidResult alone) {
+  static void assertSameEstimates(DidResult shared, DidResult alone) {
     assertThat(shared.notes()).isEqualTo(alone.notes());
     assertThat(shared.estimates()).hasSameSizeAs(alone.estimates());
     for (int k = 0; k < alone.estimates().size(); k++) {
