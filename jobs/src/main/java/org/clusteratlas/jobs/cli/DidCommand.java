@@ -1,6 +1,11 @@
 package org.clusteratlas.jobs.cli;
 
+import static org.apache.spark.sql.functions.col;
+
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -60,6 +65,11 @@ public final class DidCommand implements Callable<Integer> {
       + "without comparison units are left out of that cell (common support) and counted in the notes.")
   String strata;
 
+  @Option(names = "--by", paramLabel = "COL", description = "Estimate within each value of this column (a region, "
+      + "an industry), as if the panel held only that value's rows; all values in one pass. The CSV gets a first "
+      + "column named COL; values that cannot be estimated are reported and left out. Rows without a value are ignored.")
+  String by;
+
   @Option(names = "--anticipation", defaultValue = "0", paramLabel = "N", description = "Periods of anticipation δ (default: ${DEFAULT-VALUE}).")
   int anticipation;
 
@@ -84,8 +94,16 @@ public final class DidCommand implements Callable<Integer> {
     DidOptions opt = new DidOptions(DidOptions.Control.parse(control), DidOptions.Base.parse(base), anticipation,
         alpha, bootstrap, seed, DidOptions.Unbalanced.parse(unbalanced));
     SparkSession spark = common.session(conf, "did");
-    DidResult r = run(spark, panel, format, unit, time, cohort, outcome, cluster, strata, opt, out);
-    System.out.print(r.render());
+    if (by != null) {
+      Map<String, DidEstimator.Attempt> cells = runByValue(spark, panel, format, unit, time, cohort, outcome, cluster,
+          strata, by, opt, out);
+      cells.forEach((value, a) -> {
+        System.out.println("== " + by + " = " + value);
+        System.out.print(a.error() == null ? a.result().render() : "  not estimated: " + a.error().getMessage() + "\n");
+      });
+    } else {
+      System.out.print(run(spark, panel, format, unit, time, cohort, outcome, cluster, strata, opt, out).render());
+    }
     System.out.println("wrote " + out);
     return 0;
   }
@@ -100,6 +118,40 @@ public final class DidCommand implements Callable<Integer> {
       DidCsv.write(r, out, spark.sparkContext().hadoopConfiguration());
     }
     return r;
+  }
+
+  /**
+   * {@code --by}: the estimate within each value of the column {@code by}, in the values' order, with the
+   * error of each value that cannot be estimated; writes the estimated ones (when out is set). Fails only
+   * when no value can be estimated.
+   */
+  public static Map<String, DidEstimator.Attempt> runByValue(SparkSession spark, String panelPath, String format,
+      String unit, String time, String cohort, String outcome, String cluster, String strata, String by,
+      DidOptions opt, String out) {
+    Dataset<Row> raw = read(spark, panelPath, format);
+    Dataset<Row> standard = DidPanel.standardize(raw, unit, time, cohort, outcome, cluster, strata, by);
+    List<String> values = standard.select(DidPanel.BY).filter(col(DidPanel.BY).isNotNull()).distinct()
+        .orderBy(DidPanel.BY).collectAsList().stream().map(r -> r.getString(0)).toList(); // one row per value
+    if (values.isEmpty()) {
+      throw new UserError("--by column '" + by + "' has no values");
+    }
+    Map<String, DidEstimator.Attempt> cells = DidEstimator.estimateCells(standard, DidPanel.BY, values, opt,
+        cluster != null);
+    Map<String, DidResult> estimated = new LinkedHashMap<>();
+    cells.forEach((value, a) -> {
+      if (a.result() != null) {
+        estimated.put(value, a.result());
+      }
+    });
+    if (estimated.isEmpty()) {
+      DidEstimator.Attempt first = cells.values().iterator().next();
+      throw new UserError("no value of --by " + by + " could be estimated (" + values.get(0) + ": "
+          + first.error().getMessage() + ")");
+    }
+    if (out != null) {
+      DidCsv.write(DidCsv.render(by, estimated), out, spark.sparkContext().hadoopConfiguration());
+    }
+    return cells;
   }
 
   static Dataset<Row> read(SparkSession spark, String path, String format) {

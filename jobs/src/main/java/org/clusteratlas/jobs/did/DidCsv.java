@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -18,22 +19,45 @@ public final class DidCsv {
 
   public static String render(DidResult r) {
     StringBuilder b = new StringBuilder(HEADER).append('\n');
-    for (Estimate e : r.estimates()) {
-      b.append(String.join(",", e.aggregation(), String.valueOf(e.overall()), str(e.cohort()), str(e.year()),
-          str(e.eventTime()), str(e.baseYear()), num(e.att()), num(e.se()), num(e.ciLow()), num(e.ciHigh()),
-          num(e.seBoot()), num(e.bandLow()), num(e.bandHigh()), String.valueOf(e.nTreated()),
-          String.valueOf(e.nControl()), String.valueOf(e.reference()), r.options().control().label,
-          r.options().base().label)).append('\n');
-    }
+    rows(b, "", r);
     return b.toString();
   }
 
+  /**
+   * The results of {@code atlas did --by}: the same columns after a first one, named as the panel's column,
+   * that holds each row's value of it. Cells that could not be estimated have no rows.
+   */
+  public static String render(String byColumn, Map<String, DidResult> byValue) {
+    StringBuilder b = new StringBuilder(field(byColumn)).append(',').append(HEADER).append('\n');
+    byValue.forEach((value, r) -> rows(b, field(value) + ",", r));
+    return b.toString();
+  }
+
+  private static void rows(StringBuilder b, String prefix, DidResult r) {
+    for (Estimate e : r.estimates()) {
+      b.append(prefix).append(String.join(",", e.aggregation(), String.valueOf(e.overall()), str(e.cohort()),
+          str(e.year()), str(e.eventTime()), str(e.baseYear()), num(e.att()), num(e.se()), num(e.ciLow()),
+          num(e.ciHigh()), num(e.seBoot()), num(e.bandLow()), num(e.bandHigh()), String.valueOf(e.nTreated()),
+          String.valueOf(e.nControl()), String.valueOf(e.reference()), r.options().control().label,
+          r.options().base().label)).append('\n');
+    }
+  }
+
+  /** A CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180). */
+  private static String field(String v) {
+    return v.matches("(?s).*[,\"\r\n].*") ? '"' + v.replace("\"", "\"\"") + '"' : v;
+  }
+
   public static void write(DidResult r, String path, Configuration hadoop) {
+    write(render(r), path, hadoop);
+  }
+
+  public static void write(String csv, String path, Configuration hadoop) {
     Path p = new Path(path);
     try {
       FileSystem fs = p.getFileSystem(hadoop);
       try (OutputStream out = fs.create(p, true)) {
-        out.write(render(r).getBytes(StandardCharsets.UTF_8));
+        out.write(csv.getBytes(StandardCharsets.UTF_8));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + path, e);

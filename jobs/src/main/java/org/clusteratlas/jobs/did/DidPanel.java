@@ -138,9 +138,18 @@ public final class DidPanel {
   /** As above, with the column holding each unit's stratum ({@code --strata}; null = unconditional). */
   public static Dataset<Row> standardize(Dataset<Row> raw, String unit, String time, String cohort, String y,
       String cluster, String strata) {
+    return standardize(raw, unit, time, cohort, y, cluster, strata, null);
+  }
+
+  /** The column of a standard panel that {@code atlas did --by} cuts it by (see {@link DidEstimator#estimateCells}). */
+  public static final String BY = "by";
+
+  /** As above, keeping the column {@code by} (null = none) as {@link #BY}, as text. */
+  public static Dataset<Row> standardize(Dataset<Row> raw, String unit, String time, String cohort, String y,
+      String cluster, String strata, String by) {
     List<String> names = Arrays.asList(raw.columns());
     for (String[] c : new String[][] {{"--unit", unit}, {"--time", time}, {"--cohort", cohort}, {"--outcome", y},
-        {"--cluster", cluster}, {"--strata", strata}}) {
+        {"--cluster", cluster}, {"--strata", strata}, {"--by", by}}) {
       if (c[1] != null && !names.contains(c[1])) {
         throw new UserError(c[0] + " column '" + c[1] + "' is not in the panel (columns: " + String.join(", ", names) + ")");
       }
@@ -148,10 +157,11 @@ public final class DidPanel {
     requireNumeric(raw, time, "--time");
     requireNumeric(raw, cohort, "--cohort");
     requireNumeric(raw, y, "--outcome");
-    return raw.select(quoted(unit).cast(DataTypes.StringType).as(UNIT),
+    Dataset<Row> standard = raw.select(quoted(unit).cast(DataTypes.StringType).as(UNIT),
         integral(quoted(time)).as(TIME), integral(quoted(cohort)).as(COHORT),
         quoted(y).cast(DataTypes.DoubleType).as(Y), optionalText(cluster).as(CLUSTER),
-        optionalText(strata).as(STRATUM));
+        optionalText(strata).as(STRATUM), optionalText(by).as(BY));
+    return by == null ? standard.drop(BY) : standard;
   }
 
   private static Column optionalText(String column) {

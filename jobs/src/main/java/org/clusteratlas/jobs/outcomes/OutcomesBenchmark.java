@@ -1,13 +1,16 @@
 package org.clusteratlas.jobs.outcomes;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.exp;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.make_date;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.rand;
 import static org.apache.spark.sql.functions.randn;
@@ -31,8 +34,8 @@ import org.clusteratlas.jobs.tables.Warehouse;
 /**
  * Times the outcomes stage on a silver-shaped firm world built directly in Spark (≈600,000 firms × 2015–2025
  * at scale 1.0, grants selected on firm quality, the generator's effect schedule planted), because the
- * silver tables of the generated national data need the link stage. Prints seconds per step; used for the
- * README's figures, not a test.
+ * silver tables of the generated national data need the link stage (silver.firm gives the founding years for
+ * the strata). Prints seconds per step; used for the README's figures, not a test.
  *
  * <pre>java -cp "$(cat jobs/target/launcher/classpath.txt):jobs/target/classes:datasets/target/classes" \
  *   org.clusteratlas.jobs.outcomes.OutcomesBenchmark 0.1 /tmp/outcomes-bench [full]</pre>
@@ -112,6 +115,12 @@ public final class OutcomesBenchmark {
             round(exp(col("log_rev"))).cast("long").as("revenue"),
             round(exp(col("log_emp")).multiply(3e6)).cast("long").as("wage_bill"));
     write(w, Silver.FIRM_YEAR, fy);
+    // founding years 1975–2015: the estimates' founding-year strata (FirmPanel.foundingStratum) as on real data
+    Dataset<Row> firmRows = f.select(col("firm_id"), col("firm_id").as("crn"),
+        array().cast(DataTypes.createArrayType(DataTypes.StringType)).as("branch_brns"), col("firm_id").as("name"),
+        col("firm_id").as("name_norm"), col("division").as("ksic_division"),
+        make_date(lit(1975).plus(floor(rand(7).multiply(41))).cast("int"), lit(1), lit(1)).as("founded"));
+    write(w, Silver.FIRM, firmRows);
     Dataset<Row> grants = f.filter(col("cohort").gt(0)).select(col("firm_id"), col("cohort").as("year"),
         lit("lead").as("role"), concat(lit("ministry-"), pmod(col("div_i"), lit(5)).cast("string")).as("ministry"),
         concat(lit("program-"), pmod(col("sido_i"), lit(20)).cast("string")).as("program"));

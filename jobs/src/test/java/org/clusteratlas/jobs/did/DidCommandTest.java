@@ -67,6 +67,55 @@ class DidCommandTest {
     assertThat(Double.parseDouble(cell.split(",")[6])).isCloseTo(-0.137258738889, within(1e-9));
   }
 
+  /** mpdta with a column "half" (odd or even county index) and a third value holding never-treated counties only. */
+  private Path halvesCsv(String onlyHalf) throws Exception {
+    Mpdta m = Mpdta.load();
+    StringBuilder b = new StringBuilder("countyreal,year,first.treat,lemp,half\n");
+    for (int i = 0; i < m.county.size(); i++) {
+      String half = m.cohort.get(i) == 0 && i % 10 == 0 ? "never, only" : i % 2 == 0 ? "even" : "odd";
+      if (onlyHalf != null && !onlyHalf.equals(half)) {
+        continue;
+      }
+      for (int j = 0; j < 5; j++) {
+        b.append(m.county.get(i)).append(',').append(2003 + j).append(',').append(m.cohort.get(i)).append(',')
+            .append(m.lemp.get(i)[j]).append(",\"").append(half).append("\"\n");
+      }
+    }
+    Path p = tmp.resolve("halves-" + onlyHalf + ".csv");
+    Files.writeString(p, b);
+    return p;
+  }
+
+  @Test
+  void byEstimatesEachValueAsItsRowsAloneAndReportsTheOnesThatCannotBe() throws Exception {
+    Path out = tmp.resolve("by.csv");
+    String[] common = {"--unit", "countyreal", "--time", "year", "--cohort", "first.treat", "--outcome", "lemp",
+        "--bootstrap", "99"};
+    Run r = run(concat(new String[] {"did", "--panel", halvesCsv(null).toString(), "--by", "half", "--out",
+        out.toString()}, common));
+    assertThat(r.status()).as(r.err()).isZero();
+    List<String> lines = Files.readAllLines(out);
+    assertThat(lines.get(0)).isEqualTo("half," + DidCsv.HEADER);
+    assertThat(lines).noneMatch(l -> l.startsWith("\"never, only\"")); // no treated counties: not estimated
+    for (String half : List.of("even", "odd")) {
+      Path alone = tmp.resolve(half + ".csv");
+      assertThat(run(concat(new String[] {"did", "--panel", halvesCsv(half).toString(), "--out", alone.toString()},
+          common)).status()).isZero();
+      List<String> expected = Files.readAllLines(alone).stream().skip(1).map(l -> half + "," + l).toList();
+      assertThat(lines.stream().filter(l -> l.startsWith(half + ",")).toList()).containsExactlyElementsOf(expected);
+    }
+    Run none = run(concat(new String[] {"did", "--panel", halvesCsv("never, only").toString(), "--by", "half",
+        "--out", out.toString()}, common));
+    assertThat(none.status()).isEqualTo(2);
+    assertThat(none.err()).contains("no value of --by half could be estimated (never, only: no treated units left");
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
   @Test
   void userMistakesAreOneLine() throws Exception {
     String panel = mpdtaCsv().toString();
