@@ -100,25 +100,30 @@ public final class DidEstimator {
       DidOptions opt, boolean clustered) {
     return DidPanel.withEstimationColumns(panel, cellColumn, columns -> {
       DidPanel.Cells prepared = DidPanel.prepareCells(columns, cells, opt, clustered);
-      Map<String, CohortMoments> moments = prepared.prepared().isEmpty() ? Map.of()
-          : CohortMoments.ofCells(prepared.units(), prepared.prepared());
-      Map<String, Attempt> out = new LinkedHashMap<>();
-      for (String cell : cells) {
-        UserError error = prepared.errors().get(cell);
-        if (error == null) {
-          try {
-            out.put(cell, new Attempt(opt, estimate(prepared.prepared().get(cell), moments.get(cell), opt), null));
-          } catch (UserError e) {
-            out.put(cell, new Attempt(opt, null, e));
-          }
-        } else {
-          out.put(cell, new Attempt(opt, null, error));
-        }
+      if (prepared.prepared().isEmpty()) {
+        Map<String, Attempt> out = new LinkedHashMap<>();
+        cells.forEach(cell -> out.put(cell, new Attempt(opt, null, prepared.errors().get(cell))));
+        return out;
       }
-      if (prepared.units() != null) {
+      try {
+        Map<String, CohortMoments> moments = CohortMoments.ofCells(prepared.units(), prepared.prepared());
+        Map<String, Attempt> out = new LinkedHashMap<>();
+        for (String cell : cells) {
+          UserError error = prepared.errors().get(cell);
+          if (error == null) {
+            try {
+              out.put(cell, new Attempt(opt, estimate(prepared.prepared().get(cell), moments.get(cell), opt), null));
+            } catch (UserError e) {
+              out.put(cell, new Attempt(opt, null, e));
+            }
+          } else {
+            out.put(cell, new Attempt(opt, null, error));
+          }
+        }
+        return out;
+      } finally {
         prepared.units().unpersist();
       }
-      return out;
     });
   }
 

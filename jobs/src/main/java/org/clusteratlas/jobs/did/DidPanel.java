@@ -53,6 +53,9 @@ import org.clusteratlas.jobs.UserError;
  *
  * <p>A panel may carry a stratum per unit: the value of a discrete, time-invariant covariate within which
  * parallel trends are assumed. The prepared units are then grouped by (cohort, stratum) instead of cohort.
+ *
+ * <p>A panel may also be cut into cells (regions, industries, treatments), each prepared as the panel of its
+ * own rows would be, all in the same passes ({@link #prepareCells}); a single panel is the case of one cell.
  */
 public final class DidPanel {
   private DidPanel() {}
