@@ -88,11 +88,11 @@ public final class DidEstimator {
   }
 
   /**
-   * Estimates one variant in each cell of a panel (a region, an industry, a treatment with its own
-   * comparison units), each as {@link #estimate(Dataset, DidOptions, boolean)} would on the cell's rows
-   * alone, in the given order. The cells share one preparation and one reduction to moments, so a breakdown
-   * over dozens of cells costs a few passes over the panel instead of a few per cell; only the bootstrap
-   * reads each cell's units on its own. A cell the estimator cannot support gets its error.
+   * Estimates one variant in each cell of a panel (a region, an industry), each as {@link #estimate(Dataset,
+   * DidOptions, boolean)} would on the cell's rows alone, in the given order. The cells share one preparation
+   * and one reduction to moments, so a breakdown over dozens of cells costs a few passes over the panel
+   * instead of a few per cell; only the bootstrap reads each cell's units on its own. A cell the estimator
+   * cannot support gets its error.
    *
    * @param cellColumn the panel's column naming each row's cell (rows of other cells are left out)
    */
@@ -100,31 +100,32 @@ public final class DidEstimator {
       DidOptions opt, boolean clustered) {
     return DidPanel.withEstimationColumns(panel, cellColumn, columns -> {
       DidPanel.Cells prepared = DidPanel.prepareCells(columns, cells, opt, clustered);
-      if (prepared.prepared().isEmpty()) {
-        Map<String, Attempt> out = new LinkedHashMap<>();
-        cells.forEach(cell -> out.put(cell, new Attempt(opt, null, prepared.errors().get(cell))));
-        return out;
-      }
       try {
-        Map<String, CohortMoments> moments = CohortMoments.ofCells(prepared.units(), prepared.prepared());
+        Map<String, CohortMoments> moments = prepared.prepared().isEmpty() ? Map.of()
+            : CohortMoments.ofCells(prepared.units(), prepared.prepared());
         Map<String, Attempt> out = new LinkedHashMap<>();
-        for (String cell : cells) {
-          UserError error = prepared.errors().get(cell);
-          if (error == null) {
-            try {
-              out.put(cell, new Attempt(opt, estimate(prepared.prepared().get(cell), moments.get(cell), opt), null));
-            } catch (UserError e) {
-              out.put(cell, new Attempt(opt, null, e));
-            }
-          } else {
-            out.put(cell, new Attempt(opt, null, error));
-          }
-        }
+        cells.forEach(cell -> out.put(cell, inCell(prepared, moments, cell, opt)));
         return out;
       } finally {
-        prepared.units().unpersist();
+        if (prepared.units() != null) {
+          prepared.units().unpersist();
+        }
       }
     });
+  }
+
+  /** One cell's attempt: the error of its preparation, or its estimate (or the estimate's error). */
+  private static Attempt inCell(DidPanel.Cells prepared, Map<String, CohortMoments> moments, String cell,
+      DidOptions opt) {
+    UserError error = prepared.errors().get(cell);
+    if (error != null) {
+      return new Attempt(opt, null, error);
+    }
+    try {
+      return new Attempt(opt, estimate(prepared.prepared().get(cell), moments.get(cell), opt), null);
+    } catch (UserError e) {
+      return new Attempt(opt, null, e);
+    }
   }
 
   /** One variant: on a preparation made before that serves it, or on a new one. */

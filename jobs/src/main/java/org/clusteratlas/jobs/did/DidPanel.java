@@ -374,12 +374,12 @@ public final class DidPanel {
     // outcome j of a unit is its value in its cell's j-th period (cells may keep different periods)
     int width = plans.values().stream().mapToInt(pl -> pl.periods().length).max().orElseThrow();
     Column[] perPeriod = new Column[width];
-    TreeSet<Integer> anyPeriod = new TreeSet<>();
     for (int j = 0; j < width; j++) {
       final int jj = j;
       Column period = perCell(planned, c -> plans.get(c).periods().length > jj ? plans.get(c).periods()[jj] : null);
       perPeriod[j] = max(when(col(TIME).equalTo(period), col(Y))).as("y" + j);
     }
+    TreeSet<Integer> anyPeriod = new TreeSet<>();
     plans.values().forEach(pl -> Arrays.stream(pl.periods()).forEach(anyPeriod::add));
     Dataset<Row> wide = p.filter(col(CELL).isin(planned.toArray()).and(col(TIME).isin(anyPeriod.toArray())))
         .groupBy(CELL, UNIT).agg(perPeriod[0], Arrays.copyOfRange(perPeriod, 1, perPeriod.length));
