@@ -67,7 +67,7 @@ public final class DidCommand implements Callable<Integer> {
 
   @Option(names = "--by", paramLabel = "COL", description = "Estimate within each value of this column (a region, "
       + "an industry), as if the panel held only that value's rows; all values in one pass. The CSV gets a first "
-      + "column named COL; values that cannot be estimated are reported and left out. Rows without a value are ignored.")
+      + "column named COL (by_COL if the result has a column of that name); values that cannot be estimated are reported and left out. Rows without a value are ignored.")
   String by;
 
   @Option(names = "--anticipation", defaultValue = "0", paramLabel = "N", description = "Periods of anticipation δ (default: ${DEFAULT-VALUE}).")

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
@@ -24,11 +25,13 @@ public final class DidCsv {
   }
 
   /**
-   * The results of {@code atlas did --by}: the same columns after a first one, named as the panel's column,
-   * that holds each row's value of it. Cells that could not be estimated have no rows.
+   * The results of {@code atlas did --by}: the same columns after a first one, named as the panel's column
+   * ({@code by_} before it when the result has a column of that name), that holds each row's value of it.
+   * Cells that could not be estimated have no rows.
    */
   public static String render(String byColumn, Map<String, DidResult> byValue) {
-    StringBuilder b = new StringBuilder(field(byColumn)).append(',').append(HEADER).append('\n');
+    String name = Arrays.asList(HEADER.split(",")).contains(byColumn) ? "by_" + byColumn : byColumn;
+    StringBuilder b = new StringBuilder(field(name)).append(',').append(HEADER).append('\n');
     byValue.forEach((value, r) -> rows(b, field(value) + ",", r));
     return b.toString();
   }

@@ -110,6 +110,12 @@ class DidCommandTest {
     assertThat(none.err()).contains("no value of --by half could be estimated (never, only: no treated units left");
   }
 
+  @Test
+  void aByColumnNamedLikeAResultColumnIsPrefixedSoNoHeaderNameRepeats() {
+    assertThat(DidCsv.render("year", java.util.Map.of())).startsWith("by_year,aggregation,");
+    assertThat(DidCsv.render("region", java.util.Map.of())).startsWith("region,aggregation,");
+  }
+
   private static String[] concat(String[] a, String[] b) {
     String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);
