@@ -113,7 +113,7 @@ public final class CohortMoments {
       for (Row r : units.groupBy(cell.as("cell_key"), col(DidPanel.CLUSTER), col(DidPanel.COHORT), col(DidPanel.STRATUM))
           .agg(count(lit(1)), cs.toArray(Column[]::new)).collectAsList()) {
         DidPanel.Prepared p = cells.get(r.getString(0));
-        if (p == null || !p.clustered()) {
+        if (p == null) { // a cell not asked for (all cells of one call are clustered alike)
           continue;
         }
         int t = p.periods().length;

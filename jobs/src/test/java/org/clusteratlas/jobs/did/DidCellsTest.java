@@ -77,7 +77,7 @@ class DidCellsTest {
         try {
           DidResult expected = DidEstimator.estimate(alone, opt, false);
           assertThat(a.error()).as(cell).isNull();
-          DidEdgeCaseTest.assertSameEstimates(a.result(), expected);
+          DidAssertions.assertSameEstimates(a.result(), expected);
           assertThat(a.result().periods()).as(cell).containsExactly(expected.periods());
           assertThat(a.result().units()).as(cell).isEqualTo(expected.units());
           assertThat(a.result().preTest() == null).as(cell).isEqualTo(expected.preTest() == null);
@@ -112,7 +112,7 @@ class DidCellsTest {
     Map<String, DidEstimator.Attempt> together = DidEstimator.estimateCells(panel, "part", some, opt, true);
     for (String cell : some) {
       DidResult alone = DidEstimator.estimate(panel.filter(col("part").equalTo(cell)).drop("part"), opt, true);
-      DidEdgeCaseTest.assertSameEstimates(together.get(cell).result(), alone);
+      DidAssertions.assertSameEstimates(together.get(cell).result(), alone);
       assertThat(together.get(cell).result().clusters()).as(cell).isEqualTo(alone.clusters());
     }
   }

@@ -173,7 +173,7 @@ class DidEdgeCaseTest {
     assertThat(each).extracting(DidEstimator.Attempt::options).containsExactlyElementsOf(variants);
     for (DidEstimator.Attempt a : each) {
       assertThat(a.error()).isNull();
-      assertSameEstimates(a.result(), DidEstimator.estimate(mpdta, a.options(), false));
+      DidAssertions.assertSameEstimates(a.result(), DidEstimator.estimate(mpdta, a.options(), false));
     }
     // the comparison groups differ, so the cells do: one shared preparation must not blur them
     assertThat(each.get(0).result().cell(2004, 2005).orElseThrow().att())
@@ -206,7 +206,7 @@ class DidEdgeCaseTest {
     List<DidOptions> variants = List.of(ANALYTIC, ANALYTIC.withControl(DidOptions.Control.NOT_YET));
     List<DidEstimator.Attempt> each = DidEstimator.estimateEach(df(spark, padded), variants, false);
     for (DidEstimator.Attempt a : each) {
-      assertSameEstimates(a.result(), DidEstimator.estimate(df(spark, padded), a.options(), false));
+      DidAssertions.assertSameEstimates(a.result(), DidEstimator.estimate(df(spark, padded), a.options(), false));
     }
     // never-treated controls: cohort 4 is the control, so cohort 3 has cells; not yet treated: it has its
     // own cells only where cohort 4 is not yet treated either, so both sets are not the same
@@ -228,27 +228,6 @@ class DidEdgeCaseTest {
     assertThat(each.get(0).result().cell(2, 2)).isPresent();
     assertThat(each.get(1).result()).isNull();
     assertThat(each.get(1).error()).hasMessageContaining("only 1 never-treated units").hasMessageContaining("--control notyet");
-  }
-
-  static void assertSameEstimates(DidResult shared, DidResult alone) {
-    assertThat(shared.notes()).isEqualTo(alone.notes());
-    assertThat(shared.estimates()).hasSameSizeAs(alone.estimates());
-    for (int k = 0; k < alone.estimates().size(); k++) {
-      Estimate a = alone.estimates().get(k);
-      Estimate b = shared.estimates().get(k);
-      String what = a.aggregation() + " " + a.cohort() + " " + a.year() + " " + a.eventTime();
-      assertThat(b.aggregation() + " " + b.cohort() + " " + b.year() + " " + b.eventTime()).isEqualTo(what);
-      assertThat(b.att()).as(what).isCloseTo(a.att(), within(1e-12));
-      if (a.se() == null) {
-        assertThat(b.se()).as(what).isNull();
-      } else {
-        assertThat(b.se()).as(what).isCloseTo(a.se(), within(1e-12));
-      }
-      if (a.seBoot() != null) {
-        assertThat(b.seBoot()).as(what).isCloseTo(a.seBoot(), within(1e-12));
-        assertThat(b.bandHigh()).as(what).isCloseTo(a.bandHigh(), within(1e-12));
-      }
-    }
   }
 
   @Test
